@@ -1,0 +1,2 @@
+/** Logic and stores of the events module. */
+package cz.safecity.events.control;

@@ -1,0 +1,2 @@
+/** Logic and stores of the messaging module. */
+package cz.safecity.messaging.control;

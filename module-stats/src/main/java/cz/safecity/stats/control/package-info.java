@@ -1,0 +1,2 @@
+/** Logic and stores of the stats module. */
+package cz.safecity.stats.control;

@@ -1,0 +1,49 @@
+package cz.safecity.platform.module;
+
+import cz.safecity.platform.tenant.TenantId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Manifest of a pluggable module, modelled on a Decidim component manifest. One {@code @ApplicationScoped}
+ * implementation per module; the platform finds it with CDI {@code Instance<CityModule>}.
+ */
+public interface CityModule {
+
+    /** Stable id, lower-case, also the prefix of the module's tables, e.g. {@code districts}. */
+    String id();
+
+    /** Human title (English). */
+    String title();
+
+    /** What roles may do in this module (documented permissions, checked by the resources' role declarations). */
+    Set<Action> actions();
+
+    /** Per-city settings with defaults; stored in {@code platform_tenant_module.settings} (jsonb). */
+    List<Setting> settings();
+
+    /** Statistics the module contributes to city comparisons. */
+    List<Indicator> indicators();
+
+    /**
+     * Flyway location of the module's own migrations, e.g. {@code classpath:db/migration/districts}. Each module
+     * keeps its own history table {@code <id>_schema_history}.
+     */
+    default String migrations() {
+        return "classpath:db/migration/" + id();
+    }
+
+    /** Whether a newly onboarded city gets this module switched on. */
+    default boolean enabledByDefault() {
+        return true;
+    }
+
+    /** Hook: the module was enabled for {@code city} (create defaults). Runs inside the enabling transaction. */
+    default void enabled(TenantId city, Map<String, Object> settings) {
+    }
+
+    /** Hook: the module was disabled for {@code city}. Data stays; endpoints answer 404 until re-enabled. */
+    default void disabled(TenantId city) {
+    }
+}

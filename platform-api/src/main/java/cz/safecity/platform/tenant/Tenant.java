@@ -1,0 +1,106 @@
+package cz.safecity.platform.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A city (tenant) onboarded on the platform. Table {@code platform_tenant}, owned by the platform.
+ * The slug is the primary key and never changes.
+ */
+@Entity
+@Table(name = "platform_tenant")
+public class Tenant {
+
+    @Id
+    private String slug;
+    @Column(nullable = false)
+    private String name;
+    /** IANA zone, default Europe/Prague: meetings and "today" are computed in it. */
+    @Column(name = "time_zone", nullable = false)
+    private String timeZone = "Europe/Prague";
+    /** BCP 47 tag, e.g. {@code cs}. */
+    @Column(name = "default_locale", nullable = false)
+    private String defaultLocale = "cs";
+    /** Comma-separated BCP 47 tags the city publishes in, default locale first. */
+    @Column(nullable = false)
+    private String locales = "cs";
+    /** Czech municipality code (ZÚJ, ČSÚ), e.g. 554791 for Plzeň; null for synthetic cities. */
+    @Column(name = "municipality_code")
+    private String municipalityCode;
+    private Integer population;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "created_by", nullable = false)
+    private String createdBy;
+
+    protected Tenant() {
+    }
+
+    public Tenant(TenantId id, String name, ZoneId zone, List<Locale> locales, String municipalityCode,
+                  Integer population, Instant createdAt, String createdBy) {
+        this.slug = id.slug();
+        this.name = name;
+        this.timeZone = zone.getId();
+        this.locales = String.join(",", locales.stream().map(Locale::toLanguageTag).toList());
+        this.defaultLocale = locales.get(0).toLanguageTag();
+        this.municipalityCode = municipalityCode;
+        this.population = population;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public TenantId id() {
+        return new TenantId(slug);
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Locale defaultLocale() {
+        return Locale.forLanguageTag(defaultLocale);
+    }
+
+    public List<Locale> locales() {
+        return Arrays.stream(locales.split(",")).map(Locale::forLanguageTag).toList();
+    }
+
+    public String municipalityCode() {
+        return municipalityCode;
+    }
+
+    public Integer population() {
+        return population;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    public void setPopulation(Integer population) {
+        this.population = population;
+    }
+}

@@ -1,0 +1,50 @@
+package cz.safecity.platform.tenant;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
+import org.eclipse.persistence.config.PersistenceUnitProperties;
+
+/**
+ * The city of the current request (or of the current asynchronous event, see {@link #enter}). Set once at the
+ * HTTP edge from the {@code {city}} path segment; modules only read it.
+ */
+@RequestScoped
+public class TenantContext {
+
+    private Tenant tenant;
+
+    /** Called by the edge filter (and by async observers with the tenant of their event). */
+    public void enter(Tenant tenant) {
+        if (this.tenant != null && !this.tenant.slug().equals(tenant.slug())) {
+            throw new IllegalStateException("tenant already set to " + this.tenant.slug());
+        }
+        this.tenant = tenant;
+    }
+
+    public Optional<Tenant> current() {
+        return Optional.ofNullable(tenant);
+    }
+
+    /** The current city; IllegalStateException when the request is not city-scoped (a programming error). */
+    public Tenant require() {
+        if (tenant == null) {
+            throw new IllegalStateException("no city in this request");
+        }
+        return tenant;
+    }
+
+    public TenantId id() {
+        return require().id();
+    }
+
+    /**
+     * The one place where the tenant reaches persistence: sets EclipseLink's tenant property on a
+     * (transaction-scoped) entity manager and returns it. Stores call this on every access, inside their
+     * transaction, so every query and insert of a {@link TenantOwned} entity is confined to this city.
+     */
+    public EntityManager bind(EntityManager em) {
+        em.setProperty(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, id().slug());
+        return em;
+    }
+}
