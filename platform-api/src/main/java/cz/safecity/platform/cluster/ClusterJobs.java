@@ -1,0 +1,106 @@
+package cz.safecity.platform.cluster;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+
+/**
+ * Runs periodic jobs (escalation deadlines, retention…) once per period across all instances of a cluster.
+ * Every instance may call {@link #runOncePer} from its own timer; a PostgreSQL session advisory lock keyed by
+ * the job name lets one instance in at a time, and the table {@code platform_job_run} remembers when the job
+ * last ran, so a second instance arriving later in the same period skips it.
+ */
+@ApplicationScoped
+public class ClusterJobs {
+
+    @Resource(lookup = "jdbc/safecity")
+    DataSource dataSource;
+
+    /**
+     * Runs {@code job} unless another instance is running it now or it ran less than {@code period} ago.
+     *
+     * @param name   job name, e.g. {@code messaging.escalation-deadlines}
+     * @param period minimum time between two runs anywhere in the cluster
+     * @return true when this call ran the job
+     * @throws IllegalStateException when the database cannot be reached
+     */
+    public boolean runOncePer(String name, Duration period, Runnable job) {
+        try (Connection c = dataSource.getConnection()) {
+            if (!tryLock(c, name)) {
+                return false;
+            }
+            try {
+                Instant now = Instant.now();
+                Instant last = lastRun(c, name);
+                if (last != null && last.plus(period).isAfter(now)) {
+                    return false;
+                }
+                job.run();
+                recordRun(c, name, now);
+                return true;
+            } finally {
+                unlock(c, name);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cluster job " + name + ": database unavailable", e);
+        }
+    }
+
+    private static boolean tryLock(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+            s.setLong(1, key(name));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select pg_advisory_unlock(?)")) {
+            s.setLong(1, key(name));
+            s.execute();
+        }
+    }
+
+    private static Instant lastRun(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select last_run_at from platform_job_run where job = ?")) {
+            s.setString(1, name);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getTimestamp(1).toInstant() : null;
+            }
+        }
+    }
+
+    private static void recordRun(Connection c, String name, Instant at) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into platform_job_run (job, last_run_at) values (?, ?) "
+                + "on conflict (job) do update set last_run_at = excluded.last_run_at")) {
+            s.setString(1, name);
+            s.setTimestamp(2, Timestamp.from(at));
+            s.executeUpdate();
+        }
+    }
+
+    /** Stable 64-bit advisory-lock key from the job name (first 8 bytes of its SHA-256). */
+    static long key(String name) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            long k = 0;
+            for (int i = 0; i < 8; i++) {
+                k = (k << 8) | (d[i] & 0xff);
+            }
+            return k;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
