@@ -1,0 +1,26 @@
+package cz.safecity.districts.control;
+
+import cz.safecity.districts.entity.BoundaryRef;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Which boundary version is in force on a date: the one with the latest {@code validFrom} not after the date; of
+ * two with the same {@code validFrom}, the later import (higher id) — a same-day correction replaces the earlier
+ * one without rewriting it. Before the first version's date there are no districts.
+ */
+public final class BoundaryTimeline {
+
+    private static final Comparator<BoundaryRef> ORDER =
+            Comparator.comparing(BoundaryRef::validFrom).thenComparingLong(BoundaryRef::id);
+
+    private BoundaryTimeline() {
+    }
+
+    /** The version in force on {@code date} (a local date in the city's zone), if any. */
+    public static Optional<BoundaryRef> at(Collection<BoundaryRef> versions, LocalDate date) {
+        return versions.stream().filter(v -> !v.validFrom().isAfter(date)).max(ORDER);
+    }
+}
