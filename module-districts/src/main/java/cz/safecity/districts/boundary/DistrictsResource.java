@@ -1,0 +1,112 @@
+package cz.safecity.districts.boundary;
+
+import cz.safecity.districts.DistrictsModule;
+import cz.safecity.districts.control.DistrictCards;
+import cz.safecity.districts.control.ProvisionalBoundaries;
+import cz.safecity.districts.entity.DistrictCard;
+import cz.safecity.districts.entity.Located;
+import cz.safecity.platform.module.ModuleEndpoint;
+import cz.safecity.platform.problem.ProblemException;
+import cz.safecity.platform.security.Roles;
+import cz.safecity.platform.tenant.TenantContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Districts of a city, public: {@code GET /api/cities/{city}/districts[?at=]} (list),
+ * {@code GET …/districts/{code}[?at=&geometry=]} (district card), {@code GET …/districts/locate?lat=&lon=[&at=]}
+ * (which district a point is in). City-admin: {@code POST …/districts/provisional} (generate provisional
+ * boundaries). {@code at} is an ISO date in the city's zone (default today) selecting the boundary version in force.
+ */
+@Path("cities/{city}/districts")
+@RequestScoped
+@ModuleEndpoint(DistrictsModule.ID)
+@Produces(MediaType.APPLICATION_JSON)
+public class DistrictsResource {
+
+    @Inject
+    DistrictCards cards;
+    @Inject
+    ProvisionalBoundaries provisional;
+    @Inject
+    TenantContext tenant;
+
+    /**
+     * The districts in force on {@code at}: {@code {boundary: {id, number, validFrom, provisional, source}, at,
+     * districts: [{id, code, name, borough, provisional, areaM2}]}}; {@code boundary} null and an empty list before
+     * the city's first boundary version. 400 naming {@code at} for a bad date.
+     */
+    @GET
+    @PermitAll
+    public DistrictCards.DistrictList list(@PathParam("city") String city, @QueryParam("at") String at) {
+        return cards.list(Params.date("at", at, tenant.require().zone()));
+    }
+
+    /**
+     * The district card of {@code code} on {@code at}: {@link DistrictCard} with its GeoJSON geometry (WGS84 lon/lat)
+     * unless {@code geometry=false}. 404 when the city has no such district on that date.
+     */
+    @GET
+    @Path("{code}")
+    @PermitAll
+    public DistrictCard card(@PathParam("city") String city, @PathParam("code") String code,
+                             @QueryParam("at") String at, @QueryParam("geometry") String geometry) {
+        return cards.card(code, Params.date("at", at, tenant.require().zone()),
+                Params.flag("geometry", geometry, true));
+    }
+
+    /**
+     * Which district the point is in: {@link Located} — the card, {@code nearBoundary} and {@code neighbours}
+     * within the city's {@code nearBoundaryMetres} (default 25 m). A point on a shared edge belongs to the district
+     * with the lowest code. 400 naming {@code lat}/{@code lon} (WGS84 degrees) when missing, not numbers or out of
+     * range; 404 {@code outside-city} with {@code nearest: {code, name, distanceMetres}} when no district contains
+     * the point; 404 {@code no-districts} before the city's first boundary version.
+     */
+    @GET
+    @Path("locate")
+    @PermitAll
+    public Located locate(@PathParam("city") String city, @QueryParam("lat") String lat,
+                          @QueryParam("lon") String lon, @QueryParam("at") String at,
+                          @QueryParam("geometry") String geometry) {
+        double latitude = Params.latitude(lat);
+        double longitude = Params.longitude(lon);
+        return cards.locate(longitude, latitude, Params.date("at", at, tenant.require().zone()),
+                Params.flag("geometry", geometry, true));
+    }
+
+    /**
+     * Generates provisional boundaries inside the city's outline (centroidal Voronoi, deterministic by seed) as a
+     * new boundary version; every district is flagged {@code provisional: true}. 201 with {@code {boundary,
+     * districts, boroughs, createdBoroughs}}; 400 naming the field for bad counts or dates; 409 without an outline,
+     * or with boroughs but no borough level.
+     */
+    @POST
+    @Path("provisional")
+    @RolesAllowed(Roles.CITY_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response generate(@PathParam("city") String city, @Valid @NotNull ProvisionalRequest request) {
+        int boroughs = request.boroughs() == null ? 0 : request.boroughs();
+        if (boroughs > request.districts()) {
+            throw ProblemException.invalid("boroughs", "must not exceed districts (" + request.districts() + ")");
+        }
+        var generated = provisional.generate(new ProvisionalBoundaries.Request(request.districts(), boroughs,
+                request.seed() == null ? 1L : request.seed(),
+                Params.date("validFrom", request.validFrom(), tenant.require().zone()),
+                request.districtName() == null ? "Okrsek {n}" : request.districtName(),
+                request.boroughName() == null ? "Obvod {n}" : request.boroughName()));
+        return Response.status(Response.Status.CREATED).entity(generated).build();
+    }
+}
