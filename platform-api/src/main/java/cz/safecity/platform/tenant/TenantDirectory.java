@@ -34,7 +34,13 @@ public class TenantDirectory {
         return em.createQuery("select t from Tenant t order by t.slug", Tenant.class).getResultList();
     }
 
+    /**
+     * Inserts the city at once (flush), so that rows referencing it ({@code platform_tenant_module},
+     * {@code platform_audit}) can follow in the same transaction: EclipseLink does not order inserts of
+     * unrelated entities by foreign key.
+     */
     public void add(Tenant tenant) {
         em.persist(tenant);
+        em.flush();
     }
 }
