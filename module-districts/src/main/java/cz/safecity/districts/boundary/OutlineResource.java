@@ -51,7 +51,7 @@ public class OutlineResource {
      * @param areaM2   area, m²
      * @param bbox     [minLon, minLat, maxLon, maxLat], degrees
      */
-    public record OutlineView(String source, int features, int repaired, double areaM2, List<Double> bbox,
+    public record OutlineView(String source, int features, int repaired, long areaM2, List<Double> bbox,
                               Instant updatedAt) {
     }
 
@@ -101,14 +101,14 @@ public class OutlineResource {
         double tolerance = Params.number("simplify", simplify, 0, 10_000, 0);
         Geometry g = GeoJsonExport.simplified(List.of(o.geometry()), tolerance).get(0);
         String props = Json.createObjectBuilder().add("city", tenant.id().slug())
-                .add("source", o.source() == null ? "" : o.source()).add("areaM2", o.areaM2())
+                .add("source", o.source() == null ? "" : o.source()).add("areaM2", Math.round(o.areaM2()))
                 .add("updatedAt", o.updatedAt().toString()).build().toString();
         return "{\"type\":\"Feature\",\"properties\":" + props + ",\"geometry\":" + GeoJsonExport.geometry(g) + "}";
     }
 
     private static OutlineView view(Outline o, Geometry g, int features, int repaired) {
         Envelope e = g.getEnvelopeInternal();
-        return new OutlineView(o.source(), features, repaired, o.areaM2(),
+        return new OutlineView(o.source(), features, repaired, Math.round(o.areaM2()),
                 List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()), o.updatedAt());
     }
 }

@@ -12,14 +12,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.persistence.config.QueryHints;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * Municipal outlines ({@code districts_outline}). Reads and writes of the current city go through
  * {@link TenantContext#bind}. {@link #containingAcrossCities} is the module's only read that crosses cities: the
- * regional {@code GET /api/locate} has no city yet and must find it by outline. It is a native query returning only
- * city slug, outline id and geometry for outlines whose bounding box holds the point; whatever is read next about
- * the city found goes through its tenant context again.
+ * regional {@code GET /api/locate} has no city yet and must find it by outline. They are native queries returning
+ * only city slug, outline id and geometry; EclipseLink refuses native SQL in a unit with multitenant entities unless
+ * a query opts in with the hint {@link QueryHints#ALLOW_NATIVE_SQL_QUERY}, so these two queries are the only ones of
+ * the module that can cross cities, and they are easy to find. Whatever is read next about the city found goes
+ * through its tenant context again.
  */
 @ApplicationScoped
 @Transactional
@@ -62,7 +65,8 @@ public class OutlineStore {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select tenant_id, id from districts_outline "
                         + "where min_lon <= ?1 and max_lon >= ?1 and min_lat <= ?2 and max_lat >= ?2 order by tenant_id")
-                .setParameter(1, lon).setParameter(2, lat).getResultList();
+                .setParameter(1, lon).setParameter(2, lat).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
         List<CityOutline> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
             out.add(new CityOutline((String) r[0], ((Number) r[1]).longValue()));
@@ -74,7 +78,7 @@ public class OutlineStore {
     public Optional<Geometry> geometryAcrossCities(long id) {
         @SuppressWarnings("unchecked")
         List<byte[]> rows = em.createNativeQuery("select geometry_wkb from districts_outline where id = ?1")
-                .setParameter(1, id).getResultList();
+                .setParameter(1, id).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true).getResultList();
         return rows.stream().findFirst().map(Wkb::read);
     }
 }
