@@ -33,13 +33,14 @@ public class Migrator {
 
     @PostConstruct
     void migrate() {
-        migrate("platform", "classpath:db/migration/platform", CityModule.class.getClassLoader());
+        migrateOwner("platform", "classpath:db/migration/platform", CityModule.class.getClassLoader());
         for (CityModule m : modules.modules()) {
-            migrate(m.id(), m.migrations(), m.getClass().getClassLoader());
+            migrateOwner(m.id(), m.migrations(), m.getClass().getClassLoader());
         }
     }
 
-    private void migrate(String owner, String location, ClassLoader loader) {
+    // not an overload of migrate(): the EJB container resolves the @PostConstruct callback by name only
+    private void migrateOwner(String owner, String location, ClassLoader loader) {
         var result = Flyway.configure(loader)
                 .dataSource(dataSource)
                 .locations(location)
