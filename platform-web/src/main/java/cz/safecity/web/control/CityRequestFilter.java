@@ -18,6 +18,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.security.Principal;
@@ -76,6 +77,32 @@ public class CityRequestFilter implements ContainerRequestFilter {
             }
         }
         checkRoles(method, type, city);
+        // Payara's MP-JWT also enforces @RolesAllowed (Jersey's RolesAllowedDynamicFeature) against the token's
+        // realm roles; let it see this filter's city-aware decision, or platform-admin (who holds no city role
+        // as a realm role) would be refused city endpoints it may use.
+        Tenant resolved = city;
+        SecurityContext original = request.getSecurityContext();
+        request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return original.getUserPrincipal();
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return !caller.anonymous() && holds(role, resolved);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return original.isSecure();
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return original.getAuthenticationScheme();
+            }
+        });
     }
 
     private void checkRoles(Method method, Class<?> type, Tenant city) {
