@@ -5,20 +5,32 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
 
-/** Parses optional request bodies that arrive as text (so that "no body" is allowed). */
+/**
+ * Request bodies arrive as text and are parsed here, so that anything but a JSON object (an array, a number,
+ * malformed JSON, nothing) is a 400 naming {@code body} rather than a failed method invocation.
+ */
 final class Bodies {
 
     private Bodies() {
     }
 
-    /** @throws ProblemException 400 naming {@code body} when the text is not a JSON object */
+    /** @throws ProblemException 400 naming {@code body} when the text is not one JSON object */
     static JsonObject object(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("body", "a JSON object is required");
+        }
         try (JsonReader r = Json.createReader(new StringReader(text))) {
-            return r.readObject();
+            JsonValue v = r.readValue();
+            if (v instanceof JsonObject o) {
+                return o;
+            }
+            throw ProblemException.invalid("body", "must be a JSON object, not " + v.getValueType()
+                    .name().toLowerCase(java.util.Locale.ROOT));
         } catch (JsonException | IllegalStateException e) {
-            throw ProblemException.invalid("body", "not a JSON object");
+            throw ProblemException.invalid("body", "not valid JSON: " + e.getMessage());
         }
     }
 }

@@ -11,7 +11,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,8 +61,8 @@ public class ContactPointsResource {
     @POST
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body, @Context UriInfo uri) {
-        ContactPoint p = points.create(ContactPointInput.parse(body));
+    public Response create(String body, @Context UriInfo uri) {
+        ContactPoint p = points.create(ContactPointInput.parse(Bodies.object(body)));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(p.id())).build())
                 .entity(ContactPointView.of(p)).build();
     }
@@ -73,8 +72,8 @@ public class ContactPointsResource {
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public ContactPointView update(@PathParam("id") long id, JsonObject body) {
-        return ContactPointView.of(points.update(id, ContactPointInput.parse(body)));
+    public ContactPointView update(@PathParam("id") long id, String body) {
+        return ContactPointView.of(points.update(id, ContactPointInput.parse(Bodies.object(body))));
     }
 
     /** 204. */

@@ -13,7 +13,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -80,8 +79,9 @@ public class RecommendationsResource {
     @POST
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body, @Context UriInfo uri) {
-        Recommendation r = recommendations.create(RecommendationInput.parse(body, tenant.require().locales()));
+    public Response create(String body, @Context UriInfo uri) {
+        Recommendation r = recommendations.create(RecommendationInput.parse(Bodies.object(body),
+                tenant.require().locales()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(r.id())).build())
                 .entity(RecommendationView.of(r)).build();
     }
@@ -91,9 +91,9 @@ public class RecommendationsResource {
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public RecommendationView update(@PathParam("id") long id, JsonObject body) {
+    public RecommendationView update(@PathParam("id") long id, String body) {
         return RecommendationView.of(recommendations.update(id,
-                RecommendationInput.parse(body, tenant.require().locales())));
+                RecommendationInput.parse(Bodies.object(body), tenant.require().locales())));
     }
 
     /** 204. */

@@ -13,7 +13,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -68,8 +67,8 @@ public class RiskPlacesResource {
     @POST
     @RolesAllowed({Roles.CITY_ADMIN, Roles.POLICE_OFFICER, Roles.CONSTABLE, Roles.COUNCILLOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(JsonObject body, @Context UriInfo uri) {
-        RiskPlace r = places.create(RiskPlaceInput.parse(body, districts.today()));
+    public Response create(String body, @Context UriInfo uri) {
+        RiskPlace r = places.create(RiskPlaceInput.parse(Bodies.object(body), districts.today()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(r.id())).build())
                 .entity(RiskPlaces.view(r)).build();
     }
@@ -79,8 +78,8 @@ public class RiskPlacesResource {
     @Path("{id}")
     @RolesAllowed({Roles.CITY_ADMIN, Roles.POLICE_OFFICER, Roles.CONSTABLE, Roles.COUNCILLOR})
     @Consumes(MediaType.APPLICATION_JSON)
-    public RiskPlaceView update(@PathParam("id") long id, JsonObject body) {
-        return RiskPlaces.view(places.update(id, RiskPlaceInput.parse(body, districts.today())));
+    public RiskPlaceView update(@PathParam("id") long id, String body) {
+        return RiskPlaces.view(places.update(id, RiskPlaceInput.parse(Bodies.object(body), districts.today())));
     }
 
     /** 204; city-admin only (a mistaken entry — a dealt-with place is {@code resolved}, not deleted). */

@@ -18,7 +18,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -100,10 +99,10 @@ public class WorkingGroupResource {
     @Path("{role}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response assign(@PathParam("code") String code, @PathParam("role") String role, JsonObject body,
+    public Response assign(@PathParam("code") String code, @PathParam("role") String role, String body,
                            @Context UriInfo uri) {
         WorkingGroupRole seat = WorkingGroupRole.of(role);
-        MemberInput input = MemberInput.parse(body, districts.today());
+        MemberInput input = MemberInput.parse(Bodies.object(body), districts.today());
         WorkingGroupHistory.Assigned out = groups.assign(code, seat, input);
         AssignmentView view = AssignmentView.of(out.assignment());
         if (!out.changed()) {
