@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * @param district    district code
  * @param role        role key
  * @param from        first day (city zone)
- * @param to          last day (inclusive) or null; {@code to == from - 1} marks an assignment superseded on its first day
+ * @param to          last day (inclusive) or null; {@code to == from - 1} marks an assignment superseded on its
+ *                    first day
  * @param username    Keycloak login name
  * @param personId    Keycloak user id, or null
  * @param displayName public name

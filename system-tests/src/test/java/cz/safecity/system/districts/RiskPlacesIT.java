@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /** Risk places over HTTP: staff edits with audit, validation, roles per city, tenant isolation. */
 class RiskPlacesIT {
 
-    static final String POINT = "{\"district\":\"A1\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[14.405,50.085]},"
+    static final String POINT = "{\"district\":\"A1\","
+            + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[14.405,50.085]},"
             + "\"kind\":\"feels-unsafe\",\"description\":\"Neosvětlený podchod <u nádraží> & \\\"tma\\\"\","
             + "\"source\":\"survey\",\"reportedOn\":\"2026-10-01\"}";
     /** ≈ 0.003° × 0.003° ≈ 0.08 km², valid. */
@@ -84,7 +85,8 @@ class RiskPlacesIT {
 
         assertEquals(204, delete(base(city) + "/" + polygon.json().getInt("id"), ADMIN).status());
         assertEquals(1, get(base(city), null).array().size());
-        assertTrue(get("/api/cities/" + city + "/audit?limit=1", ADMIN).body().contains("districts.risk-place.deleted"));
+        assertTrue(get("/api/cities/" + city + "/audit?limit=1", ADMIN).body()
+                .contains("districts.risk-place.deleted"));
     }
 
     @Test

@@ -232,7 +232,8 @@ class WorkingGroupsIT {
     void contactPointsAndRecommendationsAreValidatedAndEditedByTheCityAdminOnly() {
         String city = cityWithDistricts("Mistov");
         String base = "/api/cities/" + city;
-        String point = "{\"district\":\"A1\",\"kind\":\"info-box\",\"name\":\"Schránka\",\"lon\":14.405,\"lat\":50.085}";
+        String point = "{\"district\":\"A1\",\"kind\":\"info-box\",\"name\":\"Schránka\","
+                + "\"lon\":14.405,\"lat\":50.085}";
         assertProblem(post(base + "/contact-points", ADMIN, point.replace("50.085", "95")), 400, "lat");
         assertProblem(post(base + "/contact-points", ADMIN, point.replace("14.405", "-190")), 400, "lon");
         assertProblem(post(base + "/contact-points", ADMIN, point.replace("info-box", "kiosk")), 400, "kind");
