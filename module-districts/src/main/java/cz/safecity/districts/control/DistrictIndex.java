@@ -2,13 +2,17 @@ package cz.safecity.districts.control;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Supplier;
+import org.locationtech.jts.algorithm.Distance;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.ItemBoundable;
@@ -16,10 +20,11 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
- * An immutable in-memory spatial index of one boundary version of one city: a JTS {@link STRtree} over
- * {@link PreparedGeometry}s in a {@link LocalProjection} centred on the districts, so that a lookup costs
- * O(log n) tree descent plus work on the few districts whose envelope is near the point — flat as districts grow.
- * Thread-safe once built.
+ * An immutable in-memory spatial index of one boundary version of one city, in a {@link LocalProjection} centred
+ * on the districts (so every distance is in metres): a JTS {@link STRtree} over {@link PreparedGeometry}s finds the
+ * districts covering a point, and a second STRtree over all boundary segments finds the edges within the
+ * near-boundary distance and, for a point outside, the nearest edge. A lookup costs two O(log n) tree descents plus
+ * work on the few districts and segments near the point — flat as districts grow. Thread-safe once built.
  *
  * <p>Rules (documented API behaviour):
  * <ul>
@@ -64,17 +69,68 @@ public final class DistrictIndex<T> {
     private static final class Entry<T> {
         final Item<T> item;
         final PreparedGeometry prepared;
-        final IndexedFacetDistance edges;
+        final Edges edges;
 
         Entry(Item<T> item, Geometry metres) {
             this.item = item;
             this.prepared = PreparedGeometryFactory.prepare(metres);
-            this.edges = new IndexedFacetDistance(metres);
+            this.edges = new Edges(metres);
+        }
+    }
+
+    /**
+     * Distance from a point to a district's boundary. A plain loop over the ring segments is several times faster
+     * than JTS {@link IndexedFacetDistance} for district-sized rings (measured: 167 vertices on average in Praha,
+     * 17 in the municipalities); rings with more than {@link #INDEXED_ABOVE} vertices use the index.
+     */
+    private static final class Edges {
+        static final int INDEXED_ABOVE = 4096;
+        final Coordinate[][] rings;
+        final IndexedFacetDistance indexed;
+
+        Edges(Geometry polygonal) {
+            List<Coordinate[]> all = new ArrayList<>();
+            for (int i = 0; i < polygonal.getNumGeometries(); i++) {
+                Polygon p = (Polygon) polygonal.getGeometryN(i);
+                all.add(p.getExteriorRing().getCoordinates());
+                for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                    all.add(p.getInteriorRingN(h).getCoordinates());
+                }
+            }
+            this.rings = all.toArray(Coordinate[][]::new);
+            this.indexed = polygonal.getNumPoints() > INDEXED_ABOVE ? new IndexedFacetDistance(polygonal) : null;
+        }
+
+        double distance(Point p) {
+            if (indexed != null) {
+                return indexed.distance(p);
+            }
+            Coordinate c = p.getCoordinate();
+            double best = Double.MAX_VALUE;
+            for (Coordinate[] ring : rings) {
+                for (int i = 1; i < ring.length; i++) {
+                    double d = Distance.pointToSegment(c, ring[i - 1], ring[i]);
+                    if (d < best) {
+                        best = d;
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /** One boundary segment of a district, in local metres. */
+    private record Segment(Entry<?> owner, Coordinate a, Coordinate b) {
+        double distance(Coordinate c) {
+            return Distance.pointToSegment(c, a, b);
         }
     }
 
     private final LocalProjection projection;
+    /** Districts by envelope: which ones may cover a point. */
     private final STRtree tree = new STRtree();
+    /** All boundary segments of all districts: which edges are near a point, and the nearest one. */
+    private final STRtree segments = new STRtree();
     private final GeometryFactory factory = new GeometryFactory();
     private final int size;
 
@@ -84,9 +140,18 @@ public final class DistrictIndex<T> {
         this.projection = all.isNull() ? LocalProjection.at(0, 0) : LocalProjection.around(all);
         for (Item<T> item : items) {
             Geometry metres = projection.toMetres(item.wgs84());
-            tree.insert(metres.getEnvelopeInternal(), new Entry<>(item, metres));
+            Entry<T> entry = new Entry<>(item, metres);
+            tree.insert(metres.getEnvelopeInternal(), entry);
+            for (Coordinate[] ring : entry.edges.rings) {
+                for (int i = 1; i < ring.length; i++) {
+                    segments.insert(new Envelope(ring[i - 1], ring[i]), new Segment(entry, ring[i - 1], ring[i]));
+                }
+            }
         }
         tree.build();
+        if (!items.isEmpty()) {
+            segments.build();
+        }
         this.size = items.size();
     }
 
@@ -115,48 +180,61 @@ public final class DistrictIndex<T> {
     public Location<T> locate(double lon, double lat, double nearMetres) {
         Coordinate c = projection.toMetres(lon, lat);
         Point p = factory.createPoint(c);
-        Envelope around = new Envelope(c);
-        around.expandBy(Math.max(nearMetres, 0));
+        Entry<T> chosen = null;
         List<Entry<T>> covering = new ArrayList<>(2);
-        List<Near<T>> near = new ArrayList<>();
-        for (Object o : tree.query(around)) {
+        for (Object o : tree.query(new Envelope(c))) {
             Entry<T> e = (Entry<T>) o;
-            if (e.prepared.getGeometry().getEnvelopeInternal().contains(c) && e.prepared.covers(p)) {
+            if (e.prepared.covers(p)) {
                 covering.add(e);
-            } else {
-                double d = e.edges.distance(p);
-                if (d <= nearMetres) {
-                    near.add(new Near<>(e.item.code(), e.item.payload(), round(d)));
+                if (chosen == null || e.item.code().compareTo(chosen.item.code()) < 0) {
+                    chosen = e;
                 }
             }
         }
-        if (covering.isEmpty()) {
-            return new Outside<>(nearest(p));
+        if (chosen == null) {
+            return new Outside<>(nearest(c));
         }
-        covering.sort(Comparator.comparing(e -> e.item.code()));
-        Entry<T> chosen = covering.get(0);
-        for (Entry<T> other : covering.subList(1, covering.size())) {
-            near.add(new Near<>(other.item.code(), other.item.payload(), 0.0));
+        // edges within nearMetres: the closest segment per district
+        Map<Entry<T>, Double> close = new HashMap<>();
+        if (nearMetres > 0 || covering.size() > 1) {
+            Envelope around = new Envelope(c);
+            around.expandBy(Math.max(nearMetres, 0));
+            for (Object o : segments.query(around)) {
+                Segment s = (Segment) o;
+                double d = s.distance(c);
+                if (d <= nearMetres) {
+                    close.merge((Entry<T>) s.owner(), d, Math::min);
+                }
+            }
+        }
+        for (Entry<T> e : covering) {
+            close.put(e, e == chosen ? close.getOrDefault(e, Double.MAX_VALUE) : 0.0);
+        }
+        double edge = close.containsKey(chosen) && close.get(chosen) <= nearMetres ? close.get(chosen)
+                : chosen.edges.distance(p);
+        List<Near<T>> near = new ArrayList<>();
+        for (Map.Entry<Entry<T>, Double> e : close.entrySet()) {
+            if (e.getKey() != chosen) {
+                near.add(new Near<>(e.getKey().item.code(), e.getKey().item.payload(), round(e.getValue())));
+            }
         }
         near.sort(Comparator.comparingDouble((Near<T> n) -> n.distanceMetres()).thenComparing(Near::code));
-        double edge = round(chosen.edges.distance(p));
-        return new Inside<>(chosen.item.payload(), chosen.item.code(), edge, edge <= nearMetres, List.copyOf(near));
+        return new Inside<>(chosen.item.payload(), chosen.item.code(), round(edge), edge <= nearMetres,
+                List.copyOf(near));
     }
 
+    /** The district with the nearest boundary segment (branch and bound over the segment tree). */
     @SuppressWarnings("unchecked")
-    private Near<T> nearest(Point p) {
+    private Near<T> nearest(Coordinate c) {
         if (size == 0) {
             return null;
         }
-        Entry<T> probe = new Entry<>(new Item<>("", null, p), p);
-        Entry<T> best = (Entry<T>) tree.nearestNeighbour(p.getEnvelopeInternal(), probe,
-                (ItemBoundable a, ItemBoundable b) -> {
-                    Entry<T> x = (Entry<T>) a.getItem();
-                    Entry<T> y = (Entry<T>) b.getItem();
-                    Entry<T> district = x == probe ? y : x;
-                    return district.edges.distance(p);
-                });
-        return new Near<>(best.item.code(), best.item.payload(), round(best.edges.distance(p)));
+        Object probe = new Object();
+        Segment best = (Segment) segments.nearestNeighbour(new Envelope(c), probe,
+                (ItemBoundable a, ItemBoundable b) -> ((Segment) (a.getItem() == probe ? b.getItem() : a.getItem()))
+                        .distance(c));
+        Entry<T> owner = (Entry<T>) best.owner();
+        return new Near<>(owner.item.code(), owner.item.payload(), round(best.distance(c)));
     }
 
     /** All payloads, in no particular order (for tests and exports). */
