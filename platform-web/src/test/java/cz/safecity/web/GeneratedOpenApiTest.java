@@ -38,8 +38,7 @@ class GeneratedOpenApiTest {
         Map<String, Set<String>> documented = documented(Path.of("target/classes/META-INF/openapi.yaml"));
         Set<String> expected = operations();
         assertTrue(expected.size() > 10, "found only " + expected);
-        assertTrue(expected.stream().anyMatch(o -> o.startsWith("GET /api/cities/{city}/districts")),
-                "no module resource on the class path: " + expected);
+        assertTrue(fromModuleJars > 0, "no resource of a module on the class path: " + expected);
         List<String> missing = new ArrayList<>();
         for (String op : expected) {
             String[] verbAndPath = op.split(" ", 2);
@@ -78,6 +77,9 @@ class GeneratedOpenApiTest {
         return out;
     }
 
+    /** Resource classes of the modules (outside this WAR's package). */
+    private static int fromModuleJars;
+
     private static Set<String> operations() {
         Set<String> ops = new TreeSet<>();
         try (ScanResult scan = new ClassGraph().enableClassInfo().enableMethodInfo().enableAnnotationInfo()
@@ -88,6 +90,9 @@ class GeneratedOpenApiTest {
                 if (type.isInterface() || type.isAbstract() || type.getClasspathElementFile().getPath()
                         .contains("test-classes")) {
                     continue;
+                }
+                if (!type.getPackageName().startsWith("cz.safecity.web")) {
+                    fromModuleJars++;
                 }
                 String classPath = value(type.getAnnotationInfo("jakarta.ws.rs.Path"));
                 for (MethodInfo m : type.getDeclaredMethodInfo()) {
