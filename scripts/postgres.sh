@@ -35,19 +35,33 @@ pg_up() {
         pg_embedded_start # already running: reuses it
     elif [ "$mode" = embedded ]; then
         pg_embedded_start
-    elif port_open 127.0.0.1 5432; then
+    elif pg_answers; then
         pg_external_setup
     elif [ "$mode" = external ]; then
-        die "SAFECITY_PG=external, but no PostgreSQL answers on 127.0.0.1:5432." \
+        die "SAFECITY_PG=external, but no PostgreSQL answers on 127.0.0.1:5432 (pg_isready)." \
             "Start it (e.g. pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start)," \
             "or run without SAFECITY_PG to use the embedded PostgreSQL."
     else
-        info "no PostgreSQL answers on localhost:5432: using the embedded one"
+        if port_open 127.0.0.1 5432; then
+            info "something that is not PostgreSQL listens on localhost:5432: using an embedded PostgreSQL on another port"
+        else
+            info "no PostgreSQL answers on localhost:5432: using the embedded one"
+        fi
         pg_embedded_start
     fi
 }
 
 # ------------------------------------------------------------------------------ an existing server on :5432
+pg_answers() { # a PostgreSQL (not just anything) answers on 127.0.0.1:5432
+    if command -v pg_isready >/dev/null; then
+        local rc=0
+        pg_isready -q -h 127.0.0.1 -p 5432 -t 3 >/dev/null 2>&1 || rc=$?
+        [ "$rc" = 0 ] || [ "$rc" = 1 ] # 1: rejecting connections (e.g. still starting), but PostgreSQL
+    else
+        port_open 127.0.0.1 5432
+    fi
+}
+
 psql_admin() { # sql...: run SQL as a superuser of the server on :5432; tries the usual ways in
     local sql=$1
     if PGCONNECT_TIMEOUT=5 psql -X -q -w -h 127.0.0.1 -p 5432 -U "${SAFECITY_PG_ADMIN:-postgres}" -d postgres \
