@@ -25,12 +25,17 @@ wrk -t2 -c"$CONNECTIONS" -d5s -s "$here/districts-locate.lua" "$BASE" >/dev/null
 echo "GET /api/ping for ${DURATION}s, $CONNECTIONS connections, 2 threads"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/api/ping" | tee "$out/ping.txt"
 echo
+echo "GET /api/cities/$CITY (city-scoped baseline: the edge resolves the city) for ${DURATION}s"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/api/cities/$CITY" | tee "$out/city.txt"
+echo
 echo "GET /api/cities/$CITY/districts/locate (random points, geometry=$GEOMETRY) for ${DURATION}s"
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/districts-locate.lua" "$BASE" | tee "$out/locate.txt"
 
 ping=$(awk '/Requests\/sec/ {print $2}' "$out/ping.txt")
+city=$(awk '/Requests\/sec/ {print $2}' "$out/city.txt")
 locate=$(awk '/Requests\/sec/ {print $2}' "$out/locate.txt")
 bad=$(awk '/Non-2xx/ {print $5}' "$out/locate.txt")
 echo
-echo "ping_rps=$ping locate_rps=$locate non_2xx=${bad:-0}"
-awk -v p="$ping" -v l="$locate" 'BEGIN { printf "locate/ping ratio = %.2f\n", l / p }'
+echo "ping_rps=$ping city_rps=$city locate_rps=$locate non_2xx=${bad:-0}"
+awk -v p="$ping" -v c="$city" -v l="$locate" \
+    'BEGIN { printf "locate/ping ratio = %.2f   locate/city ratio = %.2f\n", l / p, l / c }'

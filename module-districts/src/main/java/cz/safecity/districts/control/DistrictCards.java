@@ -8,6 +8,7 @@ import cz.safecity.districts.entity.Located;
 import cz.safecity.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +19,11 @@ import java.util.Map;
 /**
  * Answers the public questions about districts of the current city: the list, a card, and which district a point
  * lies in — always for the boundaries in force on a date (city zone). Cards get their working group, stations and
- * recommendations from {@link DistrictCardParts}.
+ * recommendations from {@link DistrictCardParts}. Each answer runs in one transaction, so the version check, the
+ * setting, the borough and the card parts share one connection instead of a transaction each.
  */
 @ApplicationScoped
+@Transactional
 public class DistrictCards {
 
     @Inject
