@@ -113,6 +113,11 @@ payara_configure() { # applies desired_config to the running domain; returns 0, 
         props="$props${props:+:}$(asadmin_escape "${line%%=*}")=$(asadmin_escape "${line#*=}")"
     done <<<"$(desired_system_properties)"
     [ -z "$props" ] || echo "create-system-properties '$props'" >>"$cmds"
+    # ...and remove the ones this script set before that are no longer needed
+    local key
+    for key in $(sed -n 's/^sysprop \([^=]*\)=.*/\1/p' "$PAYARA_APPLIED" 2>/dev/null); do
+        desired_system_properties | grep -q "^$key=" || echo "delete-system-property '$key'" >>"$cmds"
+    done
 
     local out
     out=$(asadmin multimode --file "$cmds")
@@ -122,7 +127,8 @@ payara_configure() { # applies desired_config to the running domain; returns 0, 
         die "configuring Payara failed (commands: $cmds)." "Log: $SC_LOGS/payara-config.log, $PAYARA_LOG"
     fi
     echo "$desired" >"$PAYARA_APPLIED"
-    info "applied: heap '$PAYARA_HEAP', UTC, pool safecity-pool -> $SC_DB_HOST:$SC_DB_PORT/safecity, $(desired_system_properties | cut -d= -f1 | tr '\n' ' ')"
+    props=$(desired_system_properties | cut -d= -f1 | tr '\n' ' ')
+    info "applied: heap '$PAYARA_HEAP', UTC, pool safecity-pool -> $SC_DB_HOST:$SC_DB_PORT/safecity, system properties: ${props:-none needed}"
     return $restart
 }
 
