@@ -4,5 +4,6 @@
 # as districts grow. Needs ../shared/data. Usage: bench/districts-locator-micro.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-mvn -q -B -o test -pl module-districts -Dtest=DistrictLocatorBenchmark -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -q -B -o test -pl module-districts -Dtest=DistrictLocatorBenchmark -Dbench=true \
+    -Dsurefire.failIfNoSpecifiedTests=false \
     -DtrimStackTrace=false 2>&1 | grep -v '^\[' || true

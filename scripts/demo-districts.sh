@@ -57,7 +57,8 @@ has_boundaries() { curl -sS "$api/$1/boundaries" | grep -q '"number"'; }
 
 levels_with_boroughs() { # city token borough-level-name
     expect "PUT $1/levels" 200 "$(call PUT "$1/levels" "$2" application/json --data-binary \
-        "{\"levels\":[{\"key\":\"city\",\"name\":\"Město\"},{\"key\":\"borough\",\"name\":\"$3\"},{\"key\":\"district\",\"name\":\"Okrsek\"}]}")"
+        "{\"levels\":[{\"key\":\"city\",\"name\":\"Město\"},{\"key\":\"borough\",\"name\":\"$3\"},"\
+"{\"key\":\"district\",\"name\":\"Okrsek\"}]}")"
 }
 
 outline() { # city token property value
@@ -108,4 +109,5 @@ provisional "$sokolov" "$t" "{\"districts\":9,\"seed\":560286,\"validFrom\":\"$v
 t=$(token "${DEMO_ADMIN:-city-admin.$plzen}")
 levels_with_boroughs "$plzen" "$t" "Městský obvod"
 outline "$plzen" "$t" kod 554791
-provisional "$plzen" "$t" "{\"districts\":64,\"boroughs\":10,\"seed\":554791,\"validFrom\":\"$valid_from\",\"boroughName\":\"Plzeň {n}\"}"
+provisional "$plzen" "$t" "{\"districts\":64,\"boroughs\":10,\"seed\":554791,\"validFrom\":\"$valid_from\","\
+"\"boroughName\":\"Plzeň {n}\"}"

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param boroughName  borough name template, {@code {n}} = borough number; default {@code Obvod {n}}
  */
 public record ProvisionalRequest(@NotNull @Min(1) @Max(5000) Integer districts, @Min(0) @Max(500) Integer boroughs,
-                                 Long seed, @Size(max = 10) String validFrom, @Size(min = 1, max = 100) String districtName,
+                                 Long seed, @Size(max = 10) String validFrom,
+                                 @Size(min = 1, max = 100) String districtName,
                                  @Size(min = 1, max = 100) String boroughName) {
 }

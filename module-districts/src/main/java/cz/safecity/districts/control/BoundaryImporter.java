@@ -102,9 +102,14 @@ public class BoundaryImporter {
         }
         List<BoundaryStore.NewDistrict> districts = result.drafts().stream().map(d -> new BoundaryStore.NewDistrict(
                 d.code(), d.name(), d.boroughCode(), d.geometry(), d.areaM2())).toList();
-        BoundaryStore.Stored stored = boundaries.create(new BoundaryStore.NewVersion(request.validFrom(), false,
-                BoundaryVersion.IMPORT, mappingJson(request), districts, result.warnings(), Map.of(),
-                "districts.boundaries.imported"));
+        BoundaryStore.Stored stored;
+        try {
+            stored = boundaries.create(new BoundaryStore.NewVersion(request.validFrom(), false,
+                    BoundaryVersion.IMPORT, mappingJson(request), districts, result.warnings(), Map.of(),
+                    "districts.boundaries.imported"));
+        } catch (RuntimeException e) {
+            throw BoundaryStore.conflictIfConcurrent(e);
+        }
         return new ImportReport(BoundaryRef.of(stored.version()), false, districts.size(), result.warningCount(),
                 result.warnings(), stored.createdBoroughs());
     }

@@ -5,6 +5,7 @@ import cz.safecity.districts.entity.BoundaryVersion;
 import cz.safecity.districts.entity.BoundaryWarning;
 import cz.safecity.districts.entity.District;
 import cz.safecity.platform.audit.AuditLog;
+import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.security.Caller;
 import cz.safecity.platform.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,8 @@ public class BoundaryStore {
     /** All versions of the city (oldest first) — a few rows, cheap enough to read on every locate. */
     public List<BoundaryRef> versions() {
         return em().createQuery("select new cz.safecity.districts.entity.BoundaryRef(v.id, v.number, v.validFrom, "
-                        + "v.provisional, v.source) from BoundaryVersion v order by v.validFrom, v.id", BoundaryRef.class)
+                        + "v.provisional, v.source) from BoundaryVersion v order by v.validFrom, v.id",
+                BoundaryRef.class)
                 .getResultList();
     }
 
@@ -102,6 +104,20 @@ public class BoundaryStore {
     public Optional<District> district(long versionId, String code) {
         return em().createQuery("select d from District d where d.versionId = :v and d.code = :c", District.class)
                 .setParameter("v", versionId).setParameter("c", code).getResultStream().findFirst();
+    }
+
+    /**
+     * What to throw when {@link #create} failed: two versions stored at the same moment get the same number (unique
+     * per city, PostgreSQL SQLState 23505), which is a 409 to retry, not a 500; anything else as it was.
+     */
+    public static RuntimeException conflictIfConcurrent(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return ProblemException.conflict("Another boundary version of this city was stored at the same "
+                        + "moment; retry.", null);
+            }
+        }
+        return e;
     }
 
     /**

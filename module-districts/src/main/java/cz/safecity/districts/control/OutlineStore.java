@@ -64,7 +64,8 @@ public class OutlineStore {
     public List<CityOutline> containingAcrossCities(double lon, double lat) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select tenant_id, id from districts_outline "
-                        + "where min_lon <= ?1 and max_lon >= ?1 and min_lat <= ?2 and max_lat >= ?2 order by tenant_id")
+                        + "where min_lon <= ?1 and max_lon >= ?1 and min_lat <= ?2 and max_lat >= ?2 "
+                        + "order by tenant_id")
                 .setParameter(1, lon).setParameter(2, lat).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
         List<CityOutline> out = new ArrayList<>(rows.size());

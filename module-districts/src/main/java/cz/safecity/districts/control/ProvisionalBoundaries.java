@@ -84,9 +84,14 @@ public class ProvisionalBoundaries {
         String parameters = Json.createObjectBuilder().add("districts", r.districts()).add("boroughs", r.boroughs())
                 .add("seed", r.seed()).add("method", "centroidal Voronoi (JTS), clipped to the outline")
                 .build().toString();
-        BoundaryStore.Stored stored = boundaries.create(new BoundaryStore.NewVersion(r.validFrom(), true,
-                BoundaryVersion.PROVISIONAL, parameters, districts, List.of(), boroughNames,
-                "districts.boundaries.generated"));
+        BoundaryStore.Stored stored;
+        try {
+            stored = boundaries.create(new BoundaryStore.NewVersion(r.validFrom(), true,
+                    BoundaryVersion.PROVISIONAL, parameters, districts, List.of(), boroughNames,
+                    "districts.boundaries.generated"));
+        } catch (RuntimeException e) {
+            throw BoundaryStore.conflictIfConcurrent(e);
+        }
         return new Generated(BoundaryRef.of(stored.version()), districts.size(), boroughNames.size(),
                 stored.createdBoroughs());
     }

@@ -42,7 +42,8 @@ class BoundaryTimelineTest {
         // version 1: two districts west/east; version 2: one district "all" over both
         Map<Long, DistrictIndex<String>> indexes = Map.of(
                 V1.id(), DistrictIndex.of(List.of(
-                        new DistrictIndex.Item<>("west", "west", Fixtures.rectangle(LON0, LAT0, LON0 + STEP, LAT0 + STEP)),
+                        new DistrictIndex.Item<>("west", "west",
+                                Fixtures.rectangle(LON0, LAT0, LON0 + STEP, LAT0 + STEP)),
                         new DistrictIndex.Item<>("east", "east",
                                 Fixtures.rectangle(LON0 + STEP, LAT0, LON0 + 2 * STEP, LAT0 + STEP)))),
                 V2.id(), DistrictIndex.of(List.of(new DistrictIndex.Item<>("all", "all",

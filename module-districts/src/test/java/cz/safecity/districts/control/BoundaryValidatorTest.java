@@ -143,8 +143,8 @@ class BoundaryValidatorTest {
 
     @Test
     void codeTemplatesComposeBoroughAndNumber() throws Exception {
-        FeatureMapping praha = new FeatureMapping(null, "{mc_praha}-{okrsek}", null, "Praha {mc_praha} – okrsek {okrsek}",
-                "mc_praha").validated();
+        FeatureMapping praha = new FeatureMapping(null, "{mc_praha}-{okrsek}", null,
+                "Praha {mc_praha} – okrsek {okrsek}", "mc_praha").validated();
         JsonObject props = Json.createObjectBuilder().add("okrsek", "12").add("mc_praha", 4).build();
         assertEquals("4-12", praha.code(props));
         assertEquals("Praha 4 – okrsek 12", praha.name(props, "4-12"));

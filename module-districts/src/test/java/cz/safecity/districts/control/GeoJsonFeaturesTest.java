@@ -40,7 +40,8 @@ class GeoJsonFeaturesTest {
     @Test
     void malformedJsonIs400NamingTheBody() {
         ProblemException e = assertThrows(ProblemException.class,
-                () -> GeoJsonFeatures.read(Fixtures.stream("{\"type\":\"FeatureCollection\",\"features\":[{"), f -> { }));
+                () -> GeoJsonFeatures.read(Fixtures.stream("{\"type\":\"FeatureCollection\",\"features\":[{"),
+                        f -> { }));
         assertEquals(400, e.status());
         assertEquals("body", e.field());
         ProblemException notGeo = assertThrows(ProblemException.class,

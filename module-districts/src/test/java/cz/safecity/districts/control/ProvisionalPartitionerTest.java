@@ -30,7 +30,8 @@ class ProvisionalPartitionerTest {
         Geometry city = outline();
         List<ProvisionalPartitioner.Cell> cells = ProvisionalPartitioner.partition(city, 9, 0, 42);
         assertEquals(9, cells.size());
-        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9), cells.stream().map(ProvisionalPartitioner.Cell::number).toList());
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9),
+                cells.stream().map(ProvisionalPartitioner.Cell::number).toList());
         LocalProjection p = LocalProjection.around(city.getEnvelopeInternal());
         double total = cells.stream().mapToDouble(c -> p.areaM2(c.wgs84())).sum();
         assertEquals(p.areaM2(city), total, p.areaM2(city) * 1e-6);

@@ -305,7 +305,8 @@ class DistrictsIT {
                 "{\"districts\":0}"), 400, null, null);
         assertEquals(200, put("/api/cities/" + c + "/levels", ADMIN, levels()).status());
         Reply r = send("POST", "/api/cities/" + c + "/districts/provisional", ADMIN, "application/json",
-                "{\"districts\":5,\"boroughs\":2,\"seed\":7,\"validFrom\":\"2020-01-01\",\"boroughName\":\"Obvod {n}\"}");
+                "{\"districts\":5,\"boroughs\":2,\"seed\":7,\"validFrom\":\"2020-01-01\","
+                        + "\"boroughName\":\"Obvod {n}\"}");
         assertEquals(201, r.status(), r.toString());
         assertTrue(r.json().getJsonObject("boundary").getBoolean("provisional"));
         JsonArray districts = get("/api/cities/" + c + "/districts", null).json().getJsonArray("districts");
