@@ -26,10 +26,11 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 /**
  * The regional question "which onboarded city is this point in, and which district": for a regional portal,
  * without a city in the path. Tenancy: the city is found through {@link OutlineStore#containingAcrossCities} (the
- * module's only cross-city read, outlines only); the first matching city (by slug) whose districts module is
- * enabled is then entered into the request's {@link TenantContext} — the same single tenant a city-scoped request
- * has — and everything about its districts is read through the ordinary tenant-bound stores. Outline geometries are
- * cached by outline id (a new upload gets a new id).
+ * module's only cross-city read, outlines only). Of the cities whose outline covers the point and whose districts
+ * module is enabled, the one with the smallest outline wins (the most specific), then the one onboarded first, then
+ * the lowest slug; it is entered into the request's {@link TenantContext} — the same single tenant a city-scoped
+ * request has — and everything about its districts is read through the ordinary tenant-bound stores. The others are
+ * listed in {@code alsoIn}. Outline geometries are cached by outline id (a new upload gets a new id).
  */
 @ApplicationScoped
 public class CityLocator {
@@ -74,12 +75,16 @@ public class CityLocator {
     public RegionalLocation locate(double lon, double lat) {
         Point p = factory.createPoint(new Coordinate(lon, lat));
         List<Tenant> found = new ArrayList<>();
+        Map<String, Double> area = new java.util.HashMap<>();
         for (OutlineStore.CityOutline o : store.containingAcrossCities(lon, lat)) {
             PreparedGeometry g = outline(o.id());
             if (g != null && g.covers(p) && modules.isEnabled(new TenantId(o.city()), DistrictsModule.ID)) {
                 tenants.find(o.city()).ifPresent(found::add);
+                area.put(o.city(), o.areaM2());
             }
         }
+        found.sort(java.util.Comparator.comparingDouble((Tenant t) -> Math.rint(area.get(t.slug())))
+                .thenComparing(Tenant::createdAt).thenComparing(Tenant::slug));
         if (found.isEmpty()) {
             throw new ProblemException(404, "outside-cities", "Not in an onboarded city", String.format(Locale.ROOT,
                     "No onboarded city's outline contains lat %.6f, lon %.6f.", lat, lon), null)

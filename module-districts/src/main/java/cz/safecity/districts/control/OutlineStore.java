@@ -31,10 +31,11 @@ public class OutlineStore {
     /**
      * An outline of some city.
      *
-     * @param city tenant slug
-     * @param id   outline id (a new id for every upload, so it can key caches)
+     * @param city   tenant slug
+     * @param id     outline id (a new id for every upload, so it can key caches)
+     * @param areaM2 outline area, m²
      */
-    public record CityOutline(String city, long id) {
+    public record CityOutline(String city, long id, double areaM2) {
     }
 
     @PersistenceContext(unitName = "districts")
@@ -63,14 +64,14 @@ public class OutlineStore {
      */
     public List<CityOutline> containingAcrossCities(double lon, double lat) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select tenant_id, id from districts_outline "
+        List<Object[]> rows = em.createNativeQuery("select tenant_id, id, area_m2 from districts_outline "
                         + "where min_lon <= ?1 and max_lon >= ?1 and min_lat <= ?2 and max_lat >= ?2 "
                         + "order by tenant_id")
                 .setParameter(1, lon).setParameter(2, lat).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .getResultList();
         List<CityOutline> out = new ArrayList<>(rows.size());
         for (Object[] r : rows) {
-            out.add(new CityOutline((String) r[0], ((Number) r[1]).longValue()));
+            out.add(new CityOutline((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).doubleValue()));
         }
         return out;
     }
