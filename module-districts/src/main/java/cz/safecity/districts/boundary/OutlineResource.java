@@ -97,7 +97,8 @@ public class OutlineResource {
     @PermitAll
     @Produces({Params.GEO_JSON, MediaType.APPLICATION_JSON})
     public String get(@PathParam("city") String city, @QueryParam("simplify") String simplify) {
-        Outline o = store.outline().orElseThrow(() -> ProblemException.notFound("Outline of", tenant.id().slug()));
+        Outline o = store.outline().orElseThrow(() -> new ProblemException(404, "not-found", "Not found",
+                "City '" + tenant.id().slug() + "' has no outline yet.", null));
         double tolerance = Params.number("simplify", simplify, 0, 10_000, 0);
         Geometry g = GeoJsonExport.simplified(List.of(o.geometry()), tolerance).get(0);
         String props = Json.createObjectBuilder().add("city", tenant.id().slug())
