@@ -5,8 +5,17 @@ import cz.safecity.platform.module.CityModule;
 import cz.safecity.platform.module.Indicator;
 import cz.safecity.platform.module.Setting;
 import cz.safecity.platform.security.Roles;
+import cz.safecity.districts.control.DistrictLocator;
+import cz.safecity.districts.control.HierarchyStore;
+import cz.safecity.platform.tenant.TenantContext;
+import cz.safecity.platform.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,6 +41,23 @@ public class DistrictsModule implements CityModule {
     public static final Action IMPORT_BOUNDARIES = new Action("districts.boundaries.import", Set.of(Roles.CITY_ADMIN));
     public static final Action GENERATE_PROVISIONAL =
             new Action("districts.boundaries.generate-provisional", Set.of(Roles.CITY_ADMIN));
+    public static final Action ASSIGN_WORKING_GROUP =
+            new Action("districts.working-group.assign", Set.of(Roles.CITY_ADMIN));
+    public static final Action EDIT_CONTACT_POINTS =
+            new Action("districts.contact-points.edit", Set.of(Roles.CITY_ADMIN));
+    public static final Action EDIT_RECOMMENDATIONS =
+            new Action("districts.recommendations.edit", Set.of(Roles.CITY_ADMIN));
+    public static final Action EDIT_RISK_PLACES = new Action("districts.risk-places.edit",
+            Set.of(Roles.CITY_ADMIN, Roles.POLICE_OFFICER, Roles.CONSTABLE, Roles.COUNCILLOR));
+    public static final Action DELETE_RISK_PLACES =
+            new Action("districts.risk-places.delete", Set.of(Roles.CITY_ADMIN));
+
+    @Inject
+    Instance<DistrictLocator> locator;
+    @Inject
+    Instance<HierarchyStore> hierarchy;
+    @Inject
+    TenantContext tenant;
 
     @Override
     public String id() {
@@ -45,7 +71,8 @@ public class DistrictsModule implements CityModule {
 
     @Override
     public Set<Action> actions() {
-        return Set.of(READ, EDIT_HIERARCHY, SET_OUTLINE, IMPORT_BOUNDARIES, GENERATE_PROVISIONAL);
+        return Set.of(READ, EDIT_HIERARCHY, SET_OUTLINE, IMPORT_BOUNDARIES, GENERATE_PROVISIONAL,
+                ASSIGN_WORKING_GROUP, EDIT_CONTACT_POINTS, EDIT_RECOMMENDATIONS, EDIT_RISK_PLACES, DELETE_RISK_PLACES);
     }
 
     @Override
@@ -58,5 +85,19 @@ public class DistrictsModule implements CityModule {
         return List.of(new Indicator("districts.count", "Police districts in force", "count"),
                 new Indicator("districts.boroughs", "Boroughs", "count"),
                 new Indicator("districts.provisional", "Boundaries are provisional (1) or imported (0)", "flag"));
+    }
+
+    /** Districts and boroughs in force today (city zone); {@code districts.provisional} 1 when generated. */
+    @Override
+    public Map<String, Number> measure(TenantId city) {
+        Map<String, Number> values = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(tenant.require().zone());
+        DistrictLocator districts = locator.get();
+        districts.versionAt(today).ifPresentOrElse(v -> {
+            values.put("districts.count", districts.index(v).byCode().size());
+            values.put("districts.provisional", v.provisional() ? 1 : 0);
+        }, () -> values.put("districts.count", 0));
+        values.put("districts.boroughs", hierarchy.get().boroughs().size());
+        return values;
     }
 }

@@ -139,6 +139,23 @@ class PlatformIT {
         }
     }
 
+    @Test
+    void modulesReportIndicatorsPerCity() {
+        Reply praha = get("/api/cities/praha/indicators", null);
+        assertEquals(200, praha.status(), praha.toString());
+        JsonObject count = praha.array().stream().map(JsonValue::asJsonObject)
+                .filter(i -> i.getString("key").equals("districts.count")).findFirst().orElseThrow();
+        assertEquals("districts", count.getString("module"));
+        assertTrue(count.getInt("value") > 0, count.toString());
+        String city = newCity("Indicators test", null);
+        Reply fresh = get("/api/cities/" + city + "/indicators", null);
+        assertTrue(fresh.body().contains("\"districts.count\""), fresh.body());
+        put("/api/cities/" + city + "/modules/districts", "platform-admin", "{\"enabled\":false}");
+        Reply without = get("/api/cities/" + city + "/indicators", null);
+        assertFalse(without.body().contains("districts.count"), "a disabled module reports nothing: " + without.body());
+        assertProblem(get("/api/cities/" + city + "/districts", null), 404);
+    }
+
     static void assertProblem(Reply r, int status) {
         assertEquals(status, r.status(), r.toString());
         assertTrue(r.isProblem(), "not problem+json: " + r.contentType() + " " + r.body());

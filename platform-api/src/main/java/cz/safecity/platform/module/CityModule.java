@@ -27,6 +27,15 @@ public interface CityModule {
     List<Indicator> indicators();
 
     /**
+     * Current values of this module's {@link #indicators()} in {@code city}, by indicator key (missing keys are
+     * shown as unknown). Called inside a request for that city, so the module's stores see its data; keep it cheap
+     * (counts, not scans). Default: none.
+     */
+    default Map<String, Number> measure(TenantId city) {
+        return Map.of();
+    }
+
+    /**
      * Flyway location of the module's own migrations, e.g. {@code classpath:db/migration/districts}. Each module
      * keeps its own history table {@code <id>_schema_history}.
      */
