@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Locate-my-district throughput against the running platform, as a ratio to GET /api/ping measured in the same run
 # (see bench/README.md). Each locate request asks for another random point inside Praha (districts-locate.lua), so
-# the answer goes through the edge filter, the version check (one small query), the cached STRtree index and the
-# district card (borough, working group, stations, recommendations).
+# the answer goes through the edge filter, the version in force, the cached STRtree index and the district card
+# (borough, working group, stations, recommendations) — in the steady state all from the short-lived read caches
+# (safecity.cache.ttl), without a database round trip.
 # Usage: bench/districts-locate.sh [seconds] [connections]   (needs wrk and the demo data: ./safecity up)
 # Environment: SAFECITY_URL (default http://localhost:8080), CITY (default praha), GEOMETRY (default false).
 set -euo pipefail

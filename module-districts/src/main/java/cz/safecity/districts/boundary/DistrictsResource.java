@@ -11,7 +11,7 @@ import cz.safecity.platform.security.Roles;
 import cz.safecity.platform.tenant.TenantContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +30,11 @@ import jakarta.ws.rs.core.Response;
  * {@code GET …/districts/{code}[?at=&geometry=]} (district card), {@code GET …/districts/locate?lat=&lon=[&at=]}
  * (which district a point is in). City-admin: {@code POST …/districts/provisional} (generate provisional
  * boundaries). {@code at} is an ISO date in the city's zone (default today) selecting the boundary version in force.
+ * Application-scoped (it keeps no per-request state; the city comes from the request-scoped {@link TenantContext}),
+ * so that the hot locate and card reads do not create and inject a resource instance per request.
  */
 @Path("cities/{city}/districts")
-@RequestScoped
+@ApplicationScoped
 @ModuleEndpoint(DistrictsModule.ID)
 @Produces(MediaType.APPLICATION_JSON)
 public class DistrictsResource {

@@ -70,6 +70,8 @@ public class BoundaryStore {
     AuditLog audit;
     @Inject
     Caller caller;
+    @Inject
+    DistrictsCache cached;
 
     private EntityManager em() {
         return tenant.bind(em);
@@ -122,7 +124,7 @@ public class BoundaryStore {
 
     /**
      * Stores a new version with its districts (creating missing boroughs) and records the audit entry, in one
-     * transaction.
+     * transaction. The city's cached version list is forgotten ({@link DistrictsCache#boundariesChanged}).
      */
     public Stored create(NewVersion draft) {
         EntityManager em = em();
@@ -144,6 +146,7 @@ public class BoundaryStore {
                 caller.personId());
         em.persist(v);
         em.flush();
+        cached.boundariesChanged();
         for (NewDistrict d : draft.districts()) {
             em.persist(new District(v.id(), d.code(), d.name(),
                     d.boroughCode() == null ? null : boroughIds.get(d.boroughCode()), draft.provisional(),

@@ -1,16 +1,23 @@
 package cz.safecity.districts.control;
 
+import cz.safecity.districts.entity.ContactPoint;
 import cz.safecity.districts.entity.ContactPointView;
+import cz.safecity.districts.entity.Recommendation;
 import cz.safecity.districts.entity.RecommendationView;
 import cz.safecity.districts.entity.WorkingGroupMember;
 import cz.safecity.platform.tenant.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The people-and-places parts of a district card, plugged in through {@link DistrictCardParts}: the working group
@@ -32,36 +39,55 @@ public class CardPeopleAndPlaces {
     @Inject
     Recommendations recommendations;
     @Inject
-    DistrictCodes districts;
-    @Inject
     TenantContext tenant;
     @Inject
-    Instance<HttpServletRequest> request;
+    HttpServletRequest request;
 
-    /** Members in force on the card's day, in seat order (police officer, constable, councillor). */
-    public List<WorkingGroupMember> workingGroup(String code) {
+    /** The card's day: the request's {@code at} (ISO date, city zone), default today. */
+    public LocalDate day() {
         String at = parameter("at");
-        LocalDate day = at == null ? districts.today() : Inputs.date("at", at.strip());
-        return groups.membersOn(code, day);
+        return at == null ? LocalDate.now(tenant.require().zone()) : Inputs.date("at", at.strip());
     }
 
-    /** Police stations first, then info boxes, by name. */
-    public List<ContactPointView> stations(String code) {
-        return points.list(code).stream().map(ContactPointView::of).toList();
+    /** The card's locale: the request's {@code lang} matched to the city's locales (400 naming {@code lang}). */
+    public String locale() {
+        return CityLocales.choose(tenant.require().locales(), parameter("lang"), "lang");
     }
 
-    /** The district's recommendations, then the city-wide ones, in the card's language. */
-    public List<RecommendationView> recommendations(String code) {
-        String locale = CityLocales.choose(tenant.require().locales(), parameter("lang"), "lang");
-        return recommendations.forDistrict(code, locale).stream().map(RecommendationView::of).toList();
+    /**
+     * The card parts of every district of the city on {@code day} in {@code locale}, read with three queries: the
+     * members in force in seat order (police officer, constable, councillor), police stations first then info boxes
+     * by name, the district's recommendations then the city-wide ones.
+     */
+    @Transactional
+    public DistrictsCache.CityCardParts load(LocalDate day, String locale) {
+        Map<String, List<WorkingGroupMember>> members = groups.membersOnByDistrict(day);
+        Map<String, List<ContactPointView>> stations = new HashMap<>();
+        for (ContactPoint p : points.list(null)) { // in list order: kind, name, id
+            stations.computeIfAbsent(p.districtCode(), c -> new ArrayList<>()).add(ContactPointView.of(p));
+        }
+        Map<String, List<RecommendationView>> own = new HashMap<>();
+        List<RecommendationView> cityWide = new ArrayList<>();
+        for (Recommendation r : recommendations.all(locale)) { // by district, position, id
+            (r.districtCode() == null ? cityWide : own.computeIfAbsent(r.districtCode(), c -> new ArrayList<>()))
+                    .add(RecommendationView.of(r));
+        }
+        Set<String> codes = new HashSet<>(members.keySet());
+        codes.addAll(stations.keySet());
+        codes.addAll(own.keySet());
+        Map<String, DistrictsCache.CardParts> byCode = new HashMap<>();
+        for (String code : codes) {
+            List<RecommendationView> advice = new ArrayList<>(own.getOrDefault(code, List.of()));
+            advice.addAll(cityWide);
+            byCode.put(code, new DistrictsCache.CardParts(members.getOrDefault(code, List.of()),
+                    stations.getOrDefault(code, List.of()), advice));
+        }
+        return new DistrictsCache.CityCardParts(byCode, new DistrictsCache.CardParts(List.of(), List.of(), cityWide));
     }
 
     private String parameter(String name) {
         try {
-            if (request.isUnsatisfied()) {
-                return null;
-            }
-            String v = request.get().getParameter(name);
+            String v = request.getParameter(name);
             return v == null || v.isBlank() ? null : v;
         } catch (ContextNotActiveException | IllegalStateException e) {
             return null; // no HTTP request (e.g. an asynchronous observer)

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Police stations and info boxes of the current city ({@code districts_contact_point}). Changes are audited
- * ({@code districts.contact-point.created|updated|deleted}, object type {@code contact-point}). Another city's id
- * answers 404.
+ * ({@code districts.contact-point.created|updated|deleted}, object type {@code contact-point}) and forget the city's
+ * cached card parts ({@link DistrictsCache#cardPartsChanged}). Another city's id answers 404.
  */
 @ApplicationScoped
 @Transactional
@@ -32,6 +32,8 @@ public class ContactPoints {
     AuditLog audit;
     @Inject
     Caller caller;
+    @Inject
+    DistrictsCache cached;
 
     /** Lists points, of one district when {@code districtCode} is given; ordered by kind order, name, id. */
     public List<ContactPoint> list(String districtCode) {
@@ -61,6 +63,7 @@ public class ContactPoints {
         EntityManager m = tenant.bind(em);
         m.persist(p);
         m.flush();
+        cached.cardPartsChanged();
         audit.record("districts.contact-point.created", "contact-point", p.id(), describe(p));
         return p;
     }
@@ -70,6 +73,7 @@ public class ContactPoints {
         ContactPoint p = require(id);
         districts.requireCurrent(fields.districtCode());
         p.change(fields, Instant.now(), caller.personId());
+        cached.cardPartsChanged();
         audit.record("districts.contact-point.updated", "contact-point", id, describe(p));
         return p;
     }
@@ -78,6 +82,7 @@ public class ContactPoints {
     public void delete(long id) {
         ContactPoint p = require(id);
         tenant.bind(em).remove(p);
+        cached.cardPartsChanged();
         audit.record("districts.contact-point.deleted", "contact-point", id, describe(p));
     }
 

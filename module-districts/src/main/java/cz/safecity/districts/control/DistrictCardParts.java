@@ -2,33 +2,36 @@ package cz.safecity.districts.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
+import java.time.LocalDate;
 
 /**
  * The parts of a district card that other features of the module contribute: working-group members, police
- * stations and info boxes, recommendations. Each method gets the district row id (the district as drawn in one
- * boundary version) and its code (stable across versions) and answers a list of JSON-B-serialisable records.
- * Filled by {@link CardPeopleAndPlaces} (tables of migrations V10–V12, keyed by district code; the card's
- * {@code at} and {@code lang} query parameters select the day and the language).
+ * stations and info boxes, recommendations — JSON-B-serialisable records in unmodifiable lists. Filled by
+ * {@link CardPeopleAndPlaces} (tables of migrations V10–V12, keyed by district code; the card's {@code at} and
+ * {@code lang} query parameters select the day and the language) and cached for all districts of the city per (city,
+ * boundary version, day, locale) in {@link DistrictsCache}: the steady state reads no database, and the module's
+ * writes of working groups, contact points and recommendations forget the city's entries.
  */
 @ApplicationScoped
 public class DistrictCardParts {
 
     @Inject
     CardPeopleAndPlaces peopleAndPlaces;
+    @Inject
+    DistrictsCache cached;
 
-    /** Working-group members (police officer, constable, councillor), public fields only. */
-    public List<?> workingGroup(long districtId, String code) {
-        return peopleAndPlaces.workingGroup(code);
-    }
-
-    /** Police stations and info boxes of the district. */
-    public List<?> stations(long districtId, String code) {
-        return peopleAndPlaces.stations(code);
-    }
-
-    /** Safety recommendations for the district (its own, then the city-wide ones). */
-    public List<?> recommendations(long districtId, String code) {
-        return peopleAndPlaces.recommendations(code);
+    /**
+     * The parts of the card of a district of the current city.
+     *
+     * @param districtId the district row id (the district as drawn in one boundary version)
+     * @param code       its code (stable across versions)
+     * @param versionId  its boundary version id
+     * @throws cz.safecity.platform.problem.ProblemException 400 naming {@code lang} for a language the city does not
+     *                                                       publish in
+     */
+    public DistrictsCache.CardParts of(long districtId, String code, long versionId) {
+        LocalDate day = peopleAndPlaces.day();
+        String locale = peopleAndPlaces.locale();
+        return cached.cardParts(versionId, code, day, locale, () -> peopleAndPlaces.load(day, locale));
     }
 }

@@ -8,10 +8,8 @@ import cz.safecity.districts.entity.Located;
 import cz.safecity.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,11 +17,12 @@ import java.util.Map;
 /**
  * Answers the public questions about districts of the current city: the list, a card, and which district a point
  * lies in — always for the boundaries in force on a date (city zone). Cards get their working group, stations and
- * recommendations from {@link DistrictCardParts}. Each answer runs in one transaction, so the version check, the
- * setting, the borough and the card parts share one connection instead of a transaction each.
+ * recommendations from {@link DistrictCardParts}. No transaction and, in the steady state, no database: the version
+ * list, the boroughs and the card parts come from {@link DistrictsCache}, the setting from the platform's cached
+ * {@code ModuleRegistry}, the districts from {@link DistrictLocator}'s index; a miss loads in its own short
+ * transaction.
  */
 @ApplicationScoped
-@Transactional
 public class DistrictCards {
 
     @Inject
@@ -32,6 +31,8 @@ public class DistrictCards {
     HierarchyStore hierarchy;
     @Inject
     DistrictCardParts parts;
+    @Inject
+    DistrictsCache cached;
 
     /** The boundary version in force on {@code at} and its districts by code; an empty list before any version. */
     public record DistrictList(BoundaryRef boundary, LocalDate at, List<DistrictSummary> districts) {
@@ -43,8 +44,7 @@ public class DistrictCards {
             return new DistrictList(null, at, List.of());
         }
         DistrictLocator.VersionIndex vi = locator.index(version.get());
-        Map<Long, BoroughRef> boroughs = new HashMap<>();
-        hierarchy.boroughs().forEach(b -> boroughs.put(b.id(), BoroughRef.of(b)));
+        Map<Long, BoroughRef> boroughs = cached.boroughs(hierarchy::boroughs);
         List<DistrictSummary> out = new ArrayList<>(vi.byCode().size());
         for (DistrictLocator.Entry e : vi.byCode().values()) {
             out.add(new DistrictSummary(e.id(), e.code(), e.name(),
@@ -99,9 +99,9 @@ public class DistrictCards {
     }
 
     private DistrictCard card(DistrictLocator.Entry e, BoundaryRef version, boolean geometry) {
-        return new DistrictCard(e.id(), e.code(), e.name(), BoroughRef.of(hierarchy.boroughById(e.boroughId())),
-                e.provisional(), version, e.areaM2(), geometry ? e.geoJson().get() : null,
-                parts.workingGroup(e.id(), e.code()), parts.stations(e.id(), e.code()),
-                parts.recommendations(e.id(), e.code()));
+        BoroughRef borough = e.boroughId() == null ? null : cached.boroughs(hierarchy::boroughs).get(e.boroughId());
+        DistrictsCache.CardParts p = parts.of(e.id(), e.code(), version.id());
+        return new DistrictCard(e.id(), e.code(), e.name(), borough, e.provisional(), version, e.areaM2(),
+                geometry ? e.geoJson().get() : null, p.workingGroup(), p.stations(), p.recommendations());
     }
 }

@@ -26,11 +26,11 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Finds the districts of the current city in force on a date, through an in-memory {@link DistrictIndex} per
- * (city, boundary version). Cluster-safe without trusting the cache: every call first reads the city's version
- * list (a few rows) and picks the version in force ({@link BoundaryTimeline}); versions are immutable, so an index
- * cached under (city, version id) can never be stale, and an import on another instance is picked up by the next
- * call because it adds a version id this instance has not cached yet. At most {@link #MAX_CACHED} indexes are kept
- * (oldest built evicted first).
+ * (city, boundary version). Every call picks the version in force ({@link BoundaryTimeline}) from the city's version
+ * list (a few rows), which {@link DistrictsCache} keeps for the configured time to live: a version stored on this
+ * instance is seen at once, one stored on another instance within the time to live. Versions are immutable, so an
+ * index cached under (city, version id) can never be stale. At most {@link #MAX_CACHED} indexes are kept (oldest
+ * built evicted first).
  */
 @ApplicationScoped
 public class DistrictLocator {
@@ -84,10 +84,12 @@ public class DistrictLocator {
     ModuleRegistry modules;
     @Inject
     DistrictsModule module;
+    @Inject
+    DistrictsCache cached;
 
-    /** The version in force on {@code at} (city zone), if any. One small query. */
+    /** The version in force on {@code at} (city zone), if any. From the cached version list (a query on a miss). */
     public Optional<BoundaryRef> versionAt(LocalDate at) {
-        return BoundaryTimeline.at(boundaries.versions(), at);
+        return BoundaryTimeline.at(cached.versions(boundaries::versions), at);
     }
 
     /**
@@ -113,7 +115,7 @@ public class DistrictLocator {
         });
     }
 
-    /** The city's near-boundary threshold in metres (setting {@code nearBoundaryMetres}, default 25). */
+    /** The city's near-boundary threshold in metres (setting {@code nearBoundaryMetres}, default 25; cached). */
     public int nearBoundaryMetres() {
         Object v = modules.settings(tenant.id(), module).get(DistrictsModule.NEAR_BOUNDARY_METRES);
         return v instanceof Number n ? Math.max(0, n.intValue()) : 25;
@@ -144,9 +146,10 @@ public class DistrictLocator {
         }
     }
 
-    /** Drops every cached index (tests, or an operator after manual database edits). */
+    /** Drops every cached index and version list (tests, or an operator after manual database edits). */
     public void clear() {
         cache.clear();
         built.clear();
+        cached.clear();
     }
 }

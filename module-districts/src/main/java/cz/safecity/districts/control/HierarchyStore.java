@@ -20,7 +20,8 @@ import java.util.function.IntFunction;
 
 /**
  * The current city's hierarchy: its levels ({@code districts_level}) and boroughs ({@code districts_borough}).
- * Every access goes through {@link TenantContext#bind}.
+ * Every access goes through {@link TenantContext#bind}. Every change forgets the city's cached boroughs
+ * ({@link DistrictsCache#boroughsChanged}); the reads here are not cached.
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +36,8 @@ public class HierarchyStore {
     EntityManager em;
     @Inject
     TenantContext tenant;
+    @Inject
+    DistrictsCache cached;
 
     private EntityManager em() {
         return tenant.bind(em);
@@ -76,6 +79,7 @@ public class HierarchyStore {
             }
         }
         EntityManager em = em();
+        cached.boroughsChanged();
         em.createQuery("select l from HierarchyLevel l", HierarchyLevel.class).getResultList().forEach(em::remove);
         em.flush();
         List<HierarchyLevel> out = new ArrayList<>();
@@ -136,6 +140,7 @@ public class HierarchyStore {
                             + "' of level '" + levels.get(at - 1) + "'"));
             parentId = parent.id();
         }
+        cached.boroughsChanged();
         Optional<Borough> existing = borough(code);
         if (existing.isPresent()) {
             existing.get().change(lvl, name, parentId, population);
@@ -162,6 +167,7 @@ public class HierarchyStore {
                     + " district(s) and " + children + " borough(s).", "code");
         }
         em().remove(b);
+        cached.boroughsChanged();
     }
 
     /**
@@ -189,6 +195,7 @@ public class HierarchyStore {
                             + "borough level; declare one with PUT /levels first.", "levels");
                 }
                 Borough b = new Borough(levels.get(0), code, nameFor.apply(code), null, null);
+                cached.boroughsChanged();
                 em().persist(b);
                 em().flush();
                 ids.put(code, b.id());

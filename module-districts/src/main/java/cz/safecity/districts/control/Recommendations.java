@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Safety recommendations of the current city ({@code districts_recommendation}), per locale, per district or
  * city-wide. Changes are audited ({@code districts.recommendation.created|updated|deleted}, object type
- * {@code recommendation}). Another city's id answers 404.
+ * {@code recommendation}) and forget the city's cached card parts ({@link DistrictsCache#cardPartsChanged}). Another
+ * city's id answers 404.
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +36,8 @@ public class Recommendations {
     AuditLog audit;
     @Inject
     Caller caller;
+    @Inject
+    DistrictsCache cached;
 
     /**
      * For a district's public list: the district's own recommendations, then the city-wide ones, each by position
@@ -78,6 +81,7 @@ public class Recommendations {
         EntityManager m = tenant.bind(em);
         m.persist(r);
         m.flush();
+        cached.cardPartsChanged();
         audit.record("districts.recommendation.created", "recommendation", r.id(), describe(r));
         return r;
     }
@@ -90,6 +94,7 @@ public class Recommendations {
         }
         int position = in.position() != null ? in.position() : r.position();
         r.change(fields(in, position), Instant.now(), caller.personId());
+        cached.cardPartsChanged();
         audit.record("districts.recommendation.updated", "recommendation", id, describe(r));
         return r;
     }
@@ -98,6 +103,7 @@ public class Recommendations {
     public void delete(long id) {
         Recommendation r = require(id);
         tenant.bind(em).remove(r);
+        cached.cardPartsChanged();
         audit.record("districts.recommendation.deleted", "recommendation", id, describe(r));
     }
 

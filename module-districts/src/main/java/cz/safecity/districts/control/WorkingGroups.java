@@ -23,11 +23,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Working groups of the current city's districts: assignments with history ({@code districts_wg_assignment}),
  * following the rules of {@link WorkingGroupHistory}. Every change is audited ({@code districts.member.assigned},
- * {@code districts.member.ended}, object type {@code district}, object id the district code).
+ * {@code districts.member.ended}, object type {@code district}, object id the district code) and forgets the city's
+ * cached card parts ({@link DistrictsCache#cardPartsChanged}).
  */
 @ApplicationScoped
 @Transactional
@@ -43,6 +45,8 @@ public class WorkingGroups {
     AuditLog audit;
     @Inject
     Caller caller;
+    @Inject
+    DistrictsCache cached;
 
     /**
      * Assigns a person to a seat from {@code input.from()}, ending the seat's previous assignment on the day before.
@@ -59,6 +63,7 @@ public class WorkingGroups {
         if (!out.changed()) {
             return out;
         }
+        cached.cardPartsChanged();
         EntityManager m = tenant.bind(em);
         try {
             m.flush(); // the predecessor's end first: one open assignment per seat (unique index)
@@ -86,6 +91,7 @@ public class WorkingGroups {
         LocalDate day = lastDay != null ? lastDay : districts.today().minusDays(1);
         WorkingGroupAssignment ended = WorkingGroupHistory.end(lockSeat(code, role), code, role, day, Instant.now(),
                 caller.personId());
+        cached.cardPartsChanged();
         audit.record("districts.member.ended", "district", code, role.key() + ": #" + ended.id() + " "
                 + ended.displayName() + " (" + ended.username() + ") last day " + day);
         return ended;
@@ -112,6 +118,23 @@ public class WorkingGroups {
         Map<WorkingGroupRole, WorkingGroupAssignment> group = WorkingGroupHistory.groupAt(assignments(code), day);
         return group.values().stream()
                 .map(a -> WorkingGroupMember.of(a, city.name(), vcardPath(city, code, a.role()))).toList();
+    }
+
+    /**
+     * The members of every district of the city on a day, by district code (districts without any are absent): for
+     * the cached card parts of the whole city. Public fields only, in seat order; as {@link #membersOn} per code.
+     */
+    public Map<String, List<WorkingGroupMember>> membersOnByDistrict(LocalDate day) {
+        Tenant city = tenant.require();
+        Map<String, List<WorkingGroupAssignment>> byCode = new TreeMap<>();
+        tenant.bind(em).createQuery("select a from WorkingGroupAssignment a where a.validFrom <= :day "
+                        + "and (a.validTo is null or a.validTo >= :day)", WorkingGroupAssignment.class)
+                .setParameter("day", day).getResultList()
+                .forEach(a -> byCode.computeIfAbsent(a.districtCode(), c -> new ArrayList<>()).add(a));
+        Map<String, List<WorkingGroupMember>> out = new TreeMap<>();
+        byCode.forEach((code, assignments) -> out.put(code, WorkingGroupHistory.groupAt(assignments, day).values()
+                .stream().map(a -> WorkingGroupMember.of(a, city.name(), vcardPath(city, code, a.role()))).toList()));
+        return out;
     }
 
     /** The member of one seat on {@code day} (null = today); 404 when the district is unknown or the seat vacant. */

@@ -1,8 +1,11 @@
 package cz.safecity.platform.module;
 
+import cz.safecity.platform.cache.ReadCache;
+import cz.safecity.platform.cache.ReadCaches;
 import cz.safecity.platform.event.ModuleToggled;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -20,6 +23,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +31,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The modules deployed in this EAR and their per-city enablement ({@code platform_tenant_module}). Reads the
- * database on every call (a primary-key lookup) so that all instances of a cluster agree without a cache.
+ * The modules deployed in this EAR and their per-city enablement and settings ({@code platform_tenant_module}).
+ * {@link #isEnabled} and {@link #settings} — asked on every city-scoped request — are answered from a short-lived
+ * cache per (city, module) ({@link ReadCaches}, {@code safecity.cache.ttl}, default 2 s) without a transaction:
+ * a {@link #toggle} on this instance is seen here at once, one on another instance sharing the database within the
+ * time to live. {@link #state} reads the database.
  */
 @ApplicationScoped
-@Transactional
 public class ModuleRegistry {
+
+    /** Most (city, module) states kept in memory. */
+    static final long MAX_CACHED = 10_000;
+
+    private record Key(String city, String module) {
+    }
+
+    /** What is cached per (city, module): enabled, and the effective settings (unmodifiable, in schema order). */
+    private record Cached(boolean enabled, Map<String, Object> settings) {
+    }
 
     @Inject
     Instance<CityModule> discovered;
@@ -40,6 +56,15 @@ public class ModuleRegistry {
     EntityManager em;
     @Inject
     Event<ModuleToggled> toggled;
+    @Inject
+    ReadCaches caches;
+
+    private ReadCache<Key, Cached> states;
+
+    @PostConstruct
+    void init() {
+        states = caches.create("module-states", MAX_CACHED);
+    }
 
     /** All deployed modules, sorted by id. */
     public List<CityModule> modules() {
@@ -50,39 +75,60 @@ public class ModuleRegistry {
         return modules().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
-    /** Whether {@code moduleId} is enabled for {@code city}; unknown modules and missing rows are disabled. */
+    /**
+     * Whether {@code moduleId} is enabled for {@code city}; missing rows are disabled. Cached (see the class
+     * comment).
+     */
     public boolean isEnabled(TenantId city, String moduleId) {
-        TenantModule row = em.find(TenantModule.class, new TenantModule.Key(city.slug(), moduleId));
-        return row != null && row.enabled();
+        return cached(city, moduleId).enabled();
     }
 
-    /** The city's row for a module, if it was ever enabled or disabled. */
+    /** The city's row for a module, if it was ever enabled or disabled (read from the database, managed in a tx). */
+    @Transactional
     public Optional<TenantModule> state(TenantId city, String moduleId) {
         return Optional.ofNullable(em.find(TenantModule.class, new TenantModule.Key(city.slug(), moduleId)));
     }
 
-    /** Effective settings: defaults overlaid with the city's stored values. */
+    /**
+     * Effective settings: defaults overlaid with the city's stored values, in the order of the module's schema.
+     * Cached (see the class comment); the map is unmodifiable.
+     */
     public Map<String, Object> settings(TenantId city, CityModule module) {
+        return cached(city, module.id()).settings();
+    }
+
+    private Cached cached(TenantId city, String moduleId) {
+        return states.get(new Key(city.slug(), moduleId), k -> {
+            TenantModule row = em.find(TenantModule.class, new TenantModule.Key(k.city(), k.module()));
+            Map<String, Object> settings = module(k.module()).map(m -> effective(m, row)).orElse(Map.of());
+            return new Cached(row != null && row.enabled(), settings);
+        });
+    }
+
+    /** Defaults of {@code module} overlaid with the values stored in {@code row} (null: defaults only). */
+    private static Map<String, Object> effective(CityModule module, TenantModule row) {
         Map<String, Object> values = new LinkedHashMap<>();
         module.settings().forEach(s -> values.put(s.key(), s.defaultValue()));
-        state(city, module.id()).ifPresent(row -> {
+        if (row != null) {
             JsonObject stored = Json.createReader(new StringReader(row.settingsJson())).readObject();
             for (Setting s : module.settings()) {
                 if (stored.containsKey(s.key())) {
                     values.put(s.key(), fromJson(stored.get(s.key())));
                 }
             }
-        });
-        return values;
+        }
+        return Collections.unmodifiableMap(values);
     }
 
     /**
-     * Enables or disables a module for a city, validating settings against the module's schema.
+     * Enables or disables a module for a city, validating settings against the module's schema. Forgets the cached
+     * state of (city, module) now and when the transaction ends.
      *
      * @param settings new values by key (may be empty; unknown keys → 400 naming the field)
      * @param actor    person id of whoever did it (audit)
      * @throws ProblemException 404 for an unknown module id, 400 for a bad setting
      */
+    @Transactional
     public TenantModule toggle(TenantId city, String moduleId, boolean enabled, Map<String, Object> settings,
                                String actor) {
         CityModule module = module(moduleId).orElseThrow(() -> new ProblemException(404, "unknown-module",
@@ -95,8 +141,10 @@ public class ModuleRegistry {
         }
         boolean was = row.enabled();
         row.change(enabled, validated.toString(), Instant.now(), actor);
-        Map<String, Object> effective = settings(city, module);
+        Map<String, Object> effective = effective(module, row);
         em.flush();
+        Key key = new Key(city.slug(), moduleId);
+        caches.afterWrite(() -> states.invalidate(key));
         if (enabled && !was) {
             module.enabled(city, effective);
         } else if (!enabled && was) {

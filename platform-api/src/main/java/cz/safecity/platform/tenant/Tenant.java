@@ -39,6 +39,9 @@ public class Tenant {
     private Instant createdAt;
     @Column(name = "created_by", nullable = false)
     private String createdBy;
+    /** {@link #timeZone} and {@link #locales} parsed, when this copy was made from a cached snapshot. */
+    private transient ZoneId parsedZone;
+    private transient List<Locale> parsedLocales;
 
     protected Tenant() {
     }
@@ -56,6 +59,27 @@ public class Tenant {
         this.createdBy = createdBy;
     }
 
+    /** A new, unmanaged city with the values of {@code s} (what {@link TenantDirectory} hands out from its cache). */
+    Tenant(TenantDirectory.Snapshot s) {
+        this.slug = s.slug();
+        this.name = s.name();
+        this.timeZone = s.timeZone();
+        this.defaultLocale = s.defaultLocale();
+        this.locales = s.locales();
+        this.municipalityCode = s.municipalityCode();
+        this.population = s.population();
+        this.createdAt = s.createdAt();
+        this.createdBy = s.createdBy();
+        this.parsedZone = s.zone();
+        this.parsedLocales = s.localeList();
+    }
+
+    /** Its values as an immutable record (for caching: never cache the entity itself). */
+    TenantDirectory.Snapshot snapshot() {
+        return new TenantDirectory.Snapshot(slug, name, timeZone, defaultLocale, locales, municipalityCode, population,
+                createdAt, createdBy, zone(), locales());
+    }
+
     public TenantId id() {
         return new TenantId(slug);
     }
@@ -69,7 +93,7 @@ public class Tenant {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(timeZone);
+        return parsedZone != null ? parsedZone : ZoneId.of(timeZone);
     }
 
     public Locale defaultLocale() {
@@ -77,7 +101,8 @@ public class Tenant {
     }
 
     public List<Locale> locales() {
-        return Arrays.stream(locales.split(",")).map(Locale::forLanguageTag).toList();
+        return parsedLocales != null ? parsedLocales
+                : Arrays.stream(locales.split(",")).map(Locale::forLanguageTag).toList();
     }
 
     public String municipalityCode() {

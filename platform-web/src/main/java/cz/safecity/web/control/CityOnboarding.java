@@ -51,7 +51,7 @@ public class CityOnboarding {
      */
     @Transactional
     public Tenant onboard(NewCity request) {
-        if (directory.find(request.slug()).isPresent()) {
+        if (directory.findInDatabase(request.slug()).isPresent()) {
             throw ProblemException.conflict("City '" + request.slug() + "' already exists.", "slug");
         }
         ZoneId zone = zone(request.timeZone());
