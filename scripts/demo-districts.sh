@@ -111,3 +111,6 @@ levels_with_boroughs "$plzen" "$t" "Městský obvod"
 outline "$plzen" "$t" kod 554791
 provisional "$plzen" "$t" "{\"districts\":64,\"boroughs\":10,\"seed\":554791,\"validFrom\":\"$valid_from\","\
 "\"boroughName\":\"Plzeň {n}\"}"
+
+# ---- people and places of the district cards (working groups, stations, info boxes, recommendations)
+bash "$here/demo-working-groups.sh"

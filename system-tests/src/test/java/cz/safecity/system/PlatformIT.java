@@ -85,6 +85,22 @@ class PlatformIT {
     }
 
     @Test
+    void aBadTokenIsAProblemToo() {
+        Reply r = SystemTestSupport.send("GET", "/api/cities/plzen/me", null, null, null);
+        assertProblem(r, 401);
+        var raw = java.net.http.HttpClient.newHttpClient();
+        try {
+            var resp = raw.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(SystemTestSupport.BASE + "/api/cities/plzen/me"))
+                    .header("Authorization", "Bearer not-a-token").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertProblem(new Reply(resp.statusCode(), resp.body(), resp), 401);
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void cityRolesCountOnlyInTheirOwnCity() {
         assertEquals(200, get("/api/cities/plzen/me", "constable.plzen").status());
         JsonObject me = get("/api/cities/plzen/me", "constable.plzen").json();

@@ -87,6 +87,25 @@ class TenantIsolationIT {
         assertTrue(in(b, TenantIsolationIT::texts).isEmpty());
     }
 
+    /**
+     * Writes are enlisted in the JTA transaction of the pool {@code jdbc/safecity}: rows already flushed to
+     * PostgreSQL disappear when the transaction rolls back, so a failed request leaves nothing half-done.
+     */
+    @Test
+    void aFailedTransactionLeavesNoRowsBehind() throws Exception {
+        Tenant c = city("arq-c-");
+        java.util.concurrent.ExecutionException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> in(c, em -> {
+                    em.persist(new ProbeNote("first row, flushed"));
+                    em.flush();
+                    em.persist(new ProbeNote("second row, flushed"));
+                    em.flush();
+                    throw new IllegalStateException("fails after two flushed inserts");
+                }));
+        assertTrue(String.valueOf(failed.getCause()).contains("fails after two flushed inserts"), failed.toString());
+        assertTrue(in(c, TenantIsolationIT::texts).isEmpty(), "rolled-back rows must not be visible");
+    }
+
     private <T> T in(Tenant city, Function<EntityManager, T> work) throws Exception {
         return executor.submit(() -> notes.inCity(city, work)).get();
     }
