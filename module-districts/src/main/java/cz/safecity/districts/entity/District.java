@@ -2,12 +2,12 @@ package cz.safecity.districts.entity;
 
 import cz.safecity.platform.tenant.TenantOwned;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -33,18 +33,8 @@ public class District extends TenantOwned {
     private Long boroughId;
     @Column(nullable = false)
     private boolean provisional;
-    @Column(name = "geometry_wkb", nullable = false)
-    private byte[] geometryWkb;
-    @Column(name = "min_lon", nullable = false)
-    private double minLon;
-    @Column(name = "min_lat", nullable = false)
-    private double minLat;
-    @Column(name = "max_lon", nullable = false)
-    private double maxLon;
-    @Column(name = "max_lat", nullable = false)
-    private double maxLat;
-    @Column(name = "area_m2", nullable = false)
-    private double areaM2;
+    @Embedded
+    private StoredGeometry shape;
 
     protected District() {
     }
@@ -60,13 +50,7 @@ public class District extends TenantOwned {
         this.name = name;
         this.boroughId = boroughId;
         this.provisional = provisional;
-        this.geometryWkb = Wkb.write(geometry);
-        Envelope e = geometry.getEnvelopeInternal();
-        this.minLon = e.getMinX();
-        this.minLat = e.getMinY();
-        this.maxLon = e.getMaxX();
-        this.maxLat = e.getMaxY();
-        this.areaM2 = areaM2;
+        this.shape = new StoredGeometry(geometry, areaM2);
     }
 
     public Long id() { return id; }
@@ -76,6 +60,6 @@ public class District extends TenantOwned {
     public Long boroughId() { return boroughId; }
     public boolean provisional() { return provisional; }
     /** The boundary, WGS84 lon/lat degrees. Decoded on every call. */
-    public Geometry geometry() { return Wkb.read(geometryWkb); }
-    public double areaM2() { return areaM2; }
+    public Geometry geometry() { return shape.geometry(); }
+    public double areaM2() { return shape.areaM2(); }
 }

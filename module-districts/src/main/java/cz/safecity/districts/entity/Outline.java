@@ -2,13 +2,13 @@ package cz.safecity.districts.entity;
 
 import cz.safecity.platform.tenant.TenantOwned;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -22,18 +22,8 @@ public class Outline extends TenantOwned {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
-    @Column(name = "geometry_wkb", nullable = false)
-    private byte[] geometryWkb;
-    @Column(name = "min_lon", nullable = false)
-    private double minLon;
-    @Column(name = "min_lat", nullable = false)
-    private double minLat;
-    @Column(name = "max_lon", nullable = false)
-    private double maxLon;
-    @Column(name = "max_lat", nullable = false)
-    private double maxLat;
-    @Column(name = "area_m2", nullable = false)
-    private double areaM2;
+    @Embedded
+    private StoredGeometry shape;
     /** Where it came from, e.g. {@code kod=554791}. */
     @Column(length = 300)
     private String source;
@@ -50,21 +40,15 @@ public class Outline extends TenantOwned {
      * @param areaM2   area in square metres
      */
     public Outline(Geometry geometry, double areaM2, String source, Instant updatedAt, String updatedBy) {
-        this.geometryWkb = Wkb.write(geometry);
-        Envelope e = geometry.getEnvelopeInternal();
-        this.minLon = e.getMinX();
-        this.minLat = e.getMinY();
-        this.maxLon = e.getMaxX();
-        this.maxLat = e.getMaxY();
-        this.areaM2 = areaM2;
+        this.shape = new StoredGeometry(geometry, areaM2);
         this.source = source;
         this.updatedAt = updatedAt;
         this.updatedBy = updatedBy;
     }
 
     public Long id() { return id; }
-    public Geometry geometry() { return Wkb.read(geometryWkb); }
-    public double areaM2() { return areaM2; }
+    public Geometry geometry() { return shape.geometry(); }
+    public double areaM2() { return shape.areaM2(); }
     public String source() { return source; }
     public Instant updatedAt() { return updatedAt; }
     public String updatedBy() { return updatedBy; }

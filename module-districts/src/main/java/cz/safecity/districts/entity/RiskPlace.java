@@ -2,6 +2,7 @@ package cz.safecity.districts.entity;
 
 import cz.safecity.platform.tenant.TenantOwned;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +11,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -41,19 +41,8 @@ public class RiskPlace extends TenantOwned {
     /** {@code Point} or {@code Polygon}. */
     @Column(name = "geometry_type", nullable = false, length = 20)
     private String geometryType;
-    @Column(name = "geometry_wkb", nullable = false)
-    private byte[] geometryWkb;
-    @Column(name = "min_lon", nullable = false)
-    private double minLon;
-    @Column(name = "min_lat", nullable = false)
-    private double minLat;
-    @Column(name = "max_lon", nullable = false)
-    private double maxLon;
-    @Column(name = "max_lat", nullable = false)
-    private double maxLat;
-    /** Square metres; 0 for a point. */
-    @Column(name = "area_m2", nullable = false)
-    private double areaM2;
+    @Embedded
+    private StoredGeometry shape;
     @Column(nullable = false, length = 20)
     private String kind;
     @Column(nullable = false, length = 4000)
@@ -109,13 +98,7 @@ public class RiskPlace extends TenantOwned {
     public void change(Fields f, Instant at, String personId, String personName) {
         this.districtCode = f.districtCode();
         this.geometryType = f.geometry().getGeometryType();
-        this.geometryWkb = Wkb.write(f.geometry());
-        Envelope e = f.geometry().getEnvelopeInternal();
-        this.minLon = e.getMinX();
-        this.minLat = e.getMinY();
-        this.maxLon = e.getMaxX();
-        this.maxLat = e.getMaxY();
-        this.areaM2 = f.areaM2();
+        this.shape = new StoredGeometry(f.geometry(), f.areaM2());
         this.kind = f.kind();
         this.description = f.description();
         this.source = f.source();
@@ -131,8 +114,8 @@ public class RiskPlace extends TenantOwned {
     public String districtCode() { return districtCode; }
     public String geometryType() { return geometryType; }
     /** WGS84 lon/lat degrees; decoded on every call. */
-    public Geometry geometry() { return Wkb.read(geometryWkb); }
-    public double areaM2() { return areaM2; }
+    public Geometry geometry() { return shape.geometry(); }
+    public double areaM2() { return shape.areaM2(); }
     public String kind() { return kind; }
     public String description() { return description; }
     public String source() { return source; }
