@@ -49,11 +49,7 @@ public class ContactPoints {
 
     /** @throws ProblemException 404 when there is no such point in this city */
     public ContactPoint require(long id) {
-        ContactPoint p = tenant.bind(em).find(ContactPoint.class, id);
-        if (p == null) {
-            throw ProblemException.notFound("contact point", id);
-        }
-        return p;
+        return tenant.requireOwned(em, ContactPoint.class, id, "contact point");
     }
 
     /** @throws ProblemException 404 when the district is not in the current boundary version */

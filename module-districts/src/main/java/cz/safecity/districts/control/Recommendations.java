@@ -64,11 +64,7 @@ public class Recommendations {
 
     /** @throws ProblemException 404 when there is no such recommendation in this city */
     public Recommendation require(long id) {
-        Recommendation r = tenant.bind(em).find(Recommendation.class, id);
-        if (r == null) {
-            throw ProblemException.notFound("recommendation", id);
-        }
-        return r;
+        return tenant.requireOwned(em, Recommendation.class, id, "recommendation");
     }
 
     /** @throws ProblemException 404 when the district is not in the current boundary version */

@@ -61,11 +61,7 @@ public class RiskPlaces {
 
     /** @throws ProblemException 404 when there is no such risk place in this city */
     public RiskPlace require(long id) {
-        RiskPlace r = tenant.bind(em).find(RiskPlace.class, id);
-        if (r == null) {
-            throw ProblemException.notFound("risk place", id);
-        }
-        return r;
+        return tenant.requireOwned(em, RiskPlace.class, id, "risk place");
     }
 
     /** @throws ProblemException 404 when the district is not in the current boundary version */

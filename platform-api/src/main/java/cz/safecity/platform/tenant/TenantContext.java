@@ -2,6 +2,7 @@ package cz.safecity.platform.tenant;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
+import cz.safecity.platform.problem.ProblemException;
 import java.util.Optional;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 
@@ -46,5 +47,19 @@ public class TenantContext {
     public EntityManager bind(EntityManager em) {
         em.setProperty(PersistenceUnitProperties.MULTITENANT_PROPERTY_DEFAULT, id().slug());
         return em;
+    }
+
+    /**
+     * The {@link TenantOwned} entity of the current city with this id, found through {@link #bind}.
+     *
+     * @param what name of the kind of object for the problem text, e.g. {@code risk place}
+     * @throws ProblemException 404 when there is no such object in this city (also when it belongs to another city)
+     */
+    public <T extends TenantOwned> T requireOwned(EntityManager em, Class<T> type, Object id, String what) {
+        T found = bind(em).find(type, id);
+        if (found == null) {
+            throw ProblemException.notFound(what, id);
+        }
+        return found;
     }
 }
