@@ -1,6 +1,7 @@
 package cz.safecity.platform.module;
 
 import cz.safecity.platform.tenant.TenantId;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,31 @@ public interface CityModule {
      */
     default Map<String, Number> measure(TenantId city) {
         return Map.of();
+    }
+
+    /**
+     * Values of this module's {@link #indicators()} in {@code city} for the months {@code from}..{@code to} (both
+     * included, in the city's zone), by indicator key; missing keys are unknown. Used by the cross-city comparison,
+     * which calls it once per city: keep it to a few aggregate queries. Works without an HTTP request. Default: none.
+     */
+    default Map<String, Number> measure(TenantId city, YearMonth from, YearMonth to) {
+        return Map.of();
+    }
+
+    /**
+     * Offboarding, dry run: how many rows of each of this module's tables belong to {@code city}
+     * (table name → row count), i.e. what {@link #offboard} would remove. Default: nothing.
+     */
+    default Map<String, Long> offboardPreview(TenantId city) {
+        return Map.of();
+    }
+
+    /**
+     * Offboarding: removes every row of {@code city} from this module's tables (children before parents). Runs
+     * inside the offboarding transaction with no HTTP request; must be idempotent (a retry after a crash runs it
+     * again). Default: nothing to remove.
+     */
+    default void offboard(TenantId city) {
     }
 
     /**
