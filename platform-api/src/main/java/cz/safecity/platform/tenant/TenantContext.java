@@ -23,6 +23,20 @@ public class TenantContext {
         this.tenant = tenant;
     }
 
+    /**
+     * Runs {@code work} as {@code city} and restores the previous city afterwards: for a module answering another
+     * module's contract call (which names its city explicitly) inside a request of another city or of none.
+     */
+    public <T> T callAs(Tenant city, java.util.function.Supplier<T> work) {
+        Tenant previous = this.tenant;
+        this.tenant = city;
+        try {
+            return work.get();
+        } finally {
+            this.tenant = previous;
+        }
+    }
+
     public Optional<Tenant> current() {
         return Optional.ofNullable(tenant);
     }
