@@ -1,0 +1,76 @@
+package cz.safecity.platform.mail;
+
+import cz.safecity.platform.cluster.ClusterJobs;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs {@link MailSender#deliverDue()} every {@code safecity.mail.interval} (ISO 8601, default 5 s) on each instance,
+ * through {@link ClusterJobs} so that one instance at a time delivers. Started when the application starts.
+ */
+@ApplicationScoped
+public class MailJob {
+
+    private static final Logger LOG = Logger.getLogger(MailJob.class.getName());
+    static final String JOB = "platform.mail-outbox";
+
+    @Resource(lookup = "concurrent/__defaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    ClusterJobs jobs;
+    @Inject
+    MailSender sender;
+    @Inject
+    @ConfigProperty(name = "safecity.mail.interval", defaultValue = "PT5S")
+    String intervalText;
+
+    private Duration interval = Duration.ofSeconds(5);
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        synchronized (this) {
+            if (task != null || scheduler == null) {
+                return;
+            }
+            try {
+                interval = Duration.parse(intervalText);
+            } catch (RuntimeException e) {
+                LOG.warning(() -> "safecity.mail.interval is not an ISO 8601 duration: " + intervalText + "; using PT5S");
+            }
+            long ms = Math.max(interval.toMillis(), 1000);
+            task = scheduler.scheduleWithFixedDelay(this::runOnce, 10_000, ms, TimeUnit.MILLISECONDS);
+        }
+        LOG.info(() -> "mail outbox sender scheduled every " + interval);
+    }
+
+    /** One round: delivers due mails unless another instance did so within the last interval. */
+    public void runOnce() {
+        try {
+            jobs.runOncePer(JOB, interval.minusMillis(500), sender::deliverDue);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mail outbox round failed; next round retries", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        synchronized (this) {
+            if (task != null) {
+                task.cancel(false);
+                task = null;
+            }
+        }
+    }
+}
