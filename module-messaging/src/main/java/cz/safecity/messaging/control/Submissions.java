@@ -1,0 +1,96 @@
+package cz.safecity.messaging.control;
+
+import cz.safecity.messaging.MessagingModule;
+import cz.safecity.messaging.entity.Matter;
+import cz.safecity.platform.module.ModuleRegistry;
+import cz.safecity.platform.problem.ProblemException;
+import cz.safecity.platform.tenant.TenantContext;
+import cz.safecity.platform.time.PlatformClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A citizen's submission end to end, outside any transaction of its own: an {@code Idempotency-Key} seen before
+ * answers the same matter and link (also when two identical requests race: the loser of the unique key finds the
+ * winner's matter); otherwise the per-address rate limit is counted, then {@link Matters#submit} stores the matter in
+ * one transaction, which commits before the 201 is written.
+ */
+@ApplicationScoped
+public class Submissions {
+
+    /** Setting: anonymous submissions per client address and hour (0 = unlimited). */
+    public static final String RATE_LIMIT = "rateLimitPerHour";
+    /** Longest accepted {@code Idempotency-Key}. */
+    public static final int MAX_KEY = 200;
+
+    @Inject
+    Matters matters;
+    @Inject
+    RateLimiter limiter;
+    @Inject
+    TrackingLinks links;
+    @Inject
+    TenantContext tenant;
+    @Inject
+    ModuleRegistry modules;
+    @Inject
+    MessagingModule module;
+    @Inject
+    PlatformClock clock;
+
+    /** A submission's result; {@code replayed} when the idempotency key was seen before. */
+    public record Result(Matter matter, String secret, boolean replayed) {
+    }
+
+    /**
+     * @param idempotencyKey the client's {@code Idempotency-Key} (1–200 characters) or null
+     * @param client         the client's address, for the rate limit
+     * @throws ProblemException 429 (extension {@code retryAfter}, seconds) when the address is over the city's limit
+     */
+    public Result submit(Submission s, String idempotencyKey, String client) {
+        String city = tenant.id().slug();
+        if (idempotencyKey != null) {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY) {
+                throw ProblemException.invalid("Idempotency-Key", "must be 1–" + MAX_KEY + " characters");
+            }
+            Optional<Result> earlier = replay(idempotencyKey);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        int limit = intSetting(RATE_LIMIT, 30);
+        OptionalLong retry = limiter.attempt(city, client == null ? "unknown" : client, limit, clock.now());
+        if (retry.isPresent()) {
+            throw new ProblemException(429, "rate-limited", "Too many messages",
+                    "At most " + limit + " messages per hour from one address; try again in " + retry.getAsLong()
+                            + " s.", null).with("retryAfter", retry.getAsLong());
+        }
+        String secret = idempotencyKey != null ? links.forIdempotencyKey(city, idempotencyKey) : TrackingLinks.random();
+        try {
+            return new Result(matters.submit(s, secret, idempotencyKey), secret, false);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (idempotencyKey != null) {
+                Optional<Result> raced = replay(idempotencyKey);
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Result> replay(String key) {
+        return matters.byIdempotencyKey(key)
+                .map(m -> new Result(m, links.forIdempotencyKey(tenant.id().slug(), key), true));
+    }
+
+    /** A per-city integer setting of the messaging module. */
+    public int intSetting(String key, int dflt) {
+        Object v = modules.settings(tenant.id(), module).get(key);
+        return v instanceof Number n ? n.intValue() : dflt;
+    }
+}
