@@ -1,0 +1,281 @@
+package cz.safecity.system.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cz.safecity.system.SystemTestSupport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The public portal in a real browser (Chromium through Selenium) against the running stack and its demo cities
+ * (Praha with its 226 real districts and demo working group in district 1-5, Plzeň with provisional districts).
+ * Accessibility is checked with axe-core on every public page in both languages; screenshots at desktop and phone
+ * width go to {@code target/screenshots/}; the district page's Navigation Timing and the size of its JavaScript
+ * and CSS are reported (written to {@code target/portal-figures.txt}), not asserted.
+ */
+class PortalIT {
+
+    /** Demo district of Praha with the demo working group, a station and an info box (scripts/demo-working-groups.sh). */
+    static final String CENTRE = "/portal/praha/districts/1-5";
+    static final double[] OLD_TOWN_SQUARE = {50.0873, 14.4208};
+
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void cityListShowsTheOnboardedCitiesAndNoTestCities() {
+        browser.open("/portal/");
+        List<String> links = browser.all("ul.cities h2 a").stream().map(WebElement::getText).toList();
+        assertTrue(links.containsAll(List.of("Praha", "Plzeň", "Sokolov")), links.toString());
+        browser.all("ul.cities h2 a").forEach(a ->
+                assertFalse(a.getAttribute("href").contains("/portal/t-"), "test city listed: " + a.getAttribute("href")));
+    }
+
+    @Test
+    void clickingTheMapFindsThePragueDistrictAndItsCard() {
+        browser.open("/portal/praha?lang=cs");
+        browser.waitFor("#district-map[data-loaded]");
+        clickMapAt(OLD_TOWN_SQUARE[0], OLD_TOWN_SQUARE[1]);
+        WebElement open = browser.waitFor("#open-card");
+        assertTrue(browser.find("#find-result").getText().contains("Praha 1 – okrsek 5"), browser.find("#find-result").getText());
+        open.click();
+        browser.wait(20).until(d -> d.getCurrentUrl().endsWith(CENTRE));
+        browser.waitFor("ul.people");
+        assertTrue(browser.find("h1").getText().contains("Praha 1 – okrsek 5"));
+    }
+
+    @Test
+    void aPointNearABoundaryAsksWhichDistrictIsMeant() {
+        browser.open("/portal/praha?lang=en");
+        typeCoordinates("50.08", "14.42");
+        WebElement near = browser.waitFor("#find-result .near");
+        assertTrue(near.getText().contains("Which district do you mean?"), near.getText());
+        List<WebElement> choices = browser.all("#find-result .near button");
+        assertTrue(choices.size() >= 2, "the district and at least one neighbour");
+        choices.get(1).click();
+        assertTrue(browser.waitFor("#open-card").getAttribute("href").contains("/portal/praha/districts/1-1"));
+    }
+
+    @Test
+    void aPointOutsideTheCityPointsToTheCityItIsIn() {
+        browser.open("/portal/praha?lang=en");
+        typeCoordinates("49.7384", "13.3736"); // Plzeň, a demo city of its own
+        WebElement other = browser.waitFor("#other-city");
+        assertTrue(browser.find("#find-result").getText().contains("outside"), browser.find("#find-result").getText());
+        assertTrue(other.getAttribute("href").contains("/portal/plzen/districts/"), other.getAttribute("href"));
+    }
+
+    @Test
+    void namedPlacesAreFoundWithoutAGeocoderAndNoAddressBoxIsShown() {
+        browser.open("/portal/praha?lang=cs");
+        assertTrue(browser.all("#address").isEmpty(), "no geocoder is configured, so no address box");
+        WebElement place = browser.find("#place");
+        place.sendKeys("staromestske namesti");
+        place.sendKeys(Keys.ENTER);
+        WebElement hit = browser.waitFor("#place-results button");
+        assertTrue(hit.getText().contains("Info-schránka Staroměstské náměstí"), hit.getText());
+        hit.click();
+        browser.wait(20).until(d -> browser.find("#find-result").getText().contains("Praha 1 – okrsek 5"));
+    }
+
+    @Test
+    void districtCardShowsTheWorkingGroupWithVCardsAndPrintsAsABusinessCard() throws Exception {
+        browser.open(CENTRE + "?lang=en");
+        browser.waitFor("ul.people");
+        String people = browser.find("ul.people").getText();
+        assertTrue(people.contains("Jan Novák (demo)") && people.contains("state police officer"), people);
+        assertTrue(people.contains("+420 999 100 101"), people);
+        String vcard = browser.find("ul.people a[download]").getAttribute("href");
+        var reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(vcard)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode());
+        assertTrue(reply.body().startsWith("BEGIN:VCARD"), reply.body());
+        assertTrue(browser.find(".places").getText().contains("Obvodní oddělení PČR Staré Město"));
+        assertTrue(browser.all("#print").size() == 1, "a print button");
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertFalse(browser.find(".site-header").isDisplayed(), "the printed card has no page header");
+            assertTrue(browser.find("ul.people").isDisplayed());
+            browser.screenshot("district-card-print");
+        } finally {
+            browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    @Test
+    void languageSwitchChangesTextsAndHtmlLang() {
+        browser.open("/portal/praha?lang=cs");
+        assertEquals("cs", browser.js("return document.documentElement.lang"));
+        assertEquals("Najít můj okrsek", browser.find("#find-h").getText());
+        browser.switchLanguage("en");
+        assertEquals("Find my district", browser.find("#find-h").getText());
+        assertEquals("Česky", browser.find("#lang-switch").getText());
+        browser.switchLanguage("cs");
+        assertEquals("Najít můj okrsek", browser.find("#find-h").getText());
+    }
+
+    @Test
+    void everyPublicPageHasNoSeriousAccessibilityViolationsInBothLanguages() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("cities", "/portal/");
+        pages.put("praha-home", "/portal/praha");
+        pages.put("plzen-home", "/portal/plzen");
+        pages.put("district-card", CENTRE);
+        pages.put("sokolov-home", "/portal/sokolov");
+        List<String> failures = new ArrayList<>();
+        for (String lang : List.of("cs", "en")) {
+            for (var page : pages.entrySet()) {
+                browser.size(Browser.DESKTOP);
+                browser.open(page.getValue() + "?lang=" + lang);
+                waitForMaps();
+                assertEquals(lang, browser.js("return document.documentElement.lang"));
+                browser.seriousAccessibilityViolations()
+                        .forEach(v -> failures.add(page.getKey() + " [" + lang + "]: " + v));
+                browser.screenshot(page.getKey() + "-" + lang + "-desktop");
+                browser.size(Browser.PHONE);
+                waitForMaps();
+                browser.screenshot(page.getKey() + "-" + lang + "-phone");
+                browser.seriousAccessibilityViolations()
+                        .forEach(v -> failures.add(page.getKey() + " [" + lang + ", phone]: " + v));
+            }
+        }
+        browser.size(Browser.DESKTOP);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndLogNoErrors() throws Exception {
+        var reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(SystemTestSupport.BASE + CENTRE)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, reply.statusCode());
+        String csp = reply.headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+        browser.consoleErrors();
+        browser.open(CENTRE);
+        waitForMaps();
+        browser.open("/portal/praha");
+        waitForMaps();
+        List<String> errors = browser.consoleErrors();
+        assertTrue(errors.isEmpty(), String.join("\n", errors));
+    }
+
+    /**
+     * Reported, not asserted: the district page's time to interactive (Navigation Timing
+     * {@code domInteractive}, and {@code domContentLoadedEventEnd} and {@code loadEventEnd}) with an empty cache in
+     * a new browser, and the gzip size of all its JavaScript and CSS.
+     */
+    @Test
+    void districtPageFiguresAreReported() throws Exception {
+        Map<String, Object> timing;
+        List<String> assets;
+        try (Browser fresh = new Browser()) {
+            fresh.open(CENTRE);
+            fresh.waitFor("ul.people");
+            timing = castMap(fresh.js("var n = performance.getEntriesByType('navigation')[0];"
+                    + "return {interactive: n.domInteractive, contentLoaded: n.domContentLoadedEventEnd,"
+                    + " load: n.loadEventEnd, rendered: performance.now()};"));
+            assets = castList(fresh.js("return performance.getEntriesByType('resource')"
+                    + ".filter(function (r) { return /\\.(js|css)(\\?|$)/.test(r.name); })"
+                    + ".map(function (r) { return r.name; });"));
+        }
+        long raw = 0;
+        long gzip = 0;
+        HttpClient http = HttpClient.newHttpClient();
+        for (String url : assets) {
+            byte[] body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            raw += body.length;
+            gzip += gzipped(body);
+        }
+        String report = String.format(
+                "district page %s (empty cache, new browser): domInteractive %.0f ms, DOMContentLoaded %.0f ms, "
+                        + "load %.0f ms, card rendered by %.0f ms%nJavaScript + CSS: %d files, %d kB raw, %d kB gzip%n",
+                CENTRE, num(timing.get("interactive")), num(timing.get("contentLoaded")), num(timing.get("load")),
+                num(timing.get("rendered")), assets.size(), raw / 1024, gzip / 1024);
+        System.out.print(report);
+        Files.createDirectories(Browser.SCREENSHOTS.getParent());
+        Files.writeString(Browser.SCREENSHOTS.getParent().resolve("portal-figures.txt"), report + assets + "\n");
+        assertFalse(assets.isEmpty());
+    }
+
+    /* ---- helpers ---- */
+
+    static void typeCoordinates(String lat, String lon) {
+        WebElement latInput = browser.find("#lat");
+        latInput.clear();
+        latInput.sendKeys(lat);
+        WebElement lonInput = browser.find("#lon");
+        lonInput.clear();
+        lonInput.sendKeys(lon);
+        browser.find("#coords-form button[type=submit]").click();
+    }
+
+    /** Clicks the city map where the given WGS84 point is drawn (a real mouse click at that pixel). */
+    static void clickMapAt(double lat, double lon) {
+        WebElement map = browser.find("#district-map");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) browser.js(
+                "var m = SC.currentMap.map; m.setView([arguments[0], arguments[1]], 16, {animate: false});"
+                        + "var pt = m.latLngToContainerPoint([arguments[0], arguments[1]]);"
+                        + "var s = m.getSize(); return {x: pt.x - s.x / 2, y: pt.y - s.y / 2};", lat, lon);
+        new Actions(browser.driver).moveToElement(map, (int) Math.round(num(p.get("x"))), (int) Math.round(num(p.get("y"))))
+                .click().perform();
+    }
+
+    static void waitForMaps() {
+        browser.wait(30).until(d -> Boolean.TRUE.equals(browser.js(
+                "return Array.prototype.every.call(document.querySelectorAll('.map'),"
+                        + " function (m) { return m.hasAttribute('data-loaded'); })")));
+    }
+
+    static long gzipped(byte[] body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        }
+        return out.size();
+    }
+
+    static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> castList(Object o) {
+        return (List<String>) o;
+    }
+}
