@@ -37,6 +37,18 @@ city sokolov "Sokolov" 560286 22924
 city plzen "Plzeň" 554791 175219
 city praha "Praha" 554782 1335084
 
+# The demo staff (<role>.<city>, imported with the realm) hold their city role through the group /<city>/<role>;
+# a demo city that was offboarded and created again has new, empty groups: put them back (idempotent).
+for slug in sokolov plzen praha; do
+    for role in city-admin police-officer constable councillor; do
+        code=$(curl -sS -m 60 -o "$body" -w '%{http_code}' -X PUT \
+            "$SAFECITY_URL/api/cities/$slug/staff/$role.$slug/roles" \
+            -H "Authorization: Bearer $SAFECITY_ADMIN_TOKEN" -H 'Content-Type: application/json' \
+            --data-binary "{\"roles\":[\"$role\"]}")
+        [ "$code" = 200 ] || echo "    staff $role.$slug: PUT roles answered $code: $(cat "$body")" >&2
+    done
+done
+
 # ---- districts module: its demo steps (districts, boroughs, working groups...) live in demo-districts.sh,
 # ---- maintained by the districts module. It gets SAFECITY_URL, KEYCLOAK_URL and SAFECITY_ADMIN_TOKEN.
 if [ -f "$here/demo-districts.sh" ]; then

@@ -6,12 +6,15 @@ import cz.safecity.platform.module.Indicator;
 import cz.safecity.platform.module.Setting;
 import cz.safecity.platform.security.Roles;
 import cz.safecity.districts.control.DistrictLocator;
+import cz.safecity.districts.control.DistrictsCache;
 import cz.safecity.districts.control.HierarchyStore;
 import cz.safecity.platform.tenant.TenantContext;
 import cz.safecity.platform.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +61,15 @@ public class DistrictsModule implements CityModule {
     Instance<HierarchyStore> hierarchy;
     @Inject
     TenantContext tenant;
+    @Inject
+    Instance<DistrictsCache> cache;
+    @PersistenceContext(unitName = ID)
+    EntityManager em;
+
+    /** The module's tables holding a city's rows, children before parents (the order {@link #offboard} deletes in). */
+    static final List<String> TABLES = List.of("districts_risk_place", "districts_recommendation",
+            "districts_contact_point", "districts_wg_assignment", "districts_district", "districts_boundary_version",
+            "districts_outline", "districts_borough", "districts_level");
 
     @Override
     public String id() {
@@ -99,5 +111,30 @@ public class DistrictsModule implements CityModule {
         }, () -> values.put("districts.count", 0));
         values.put("districts.boroughs", hierarchy.get().boroughs().size());
         return values;
+    }
+
+    /** Rows of {@code city} in each of the module's tables ({@link #TABLES}). Works without an HTTP request. */
+    @Override
+    public Map<String, Long> offboardPreview(TenantId city) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, ((Number) em.createNativeQuery("select count(*) from " + table + " where tenant_id = ?")
+                    .setParameter(1, city.slug()).getSingleResult()).longValue());
+        }
+        return rows;
+    }
+
+    /**
+     * Deletes every row of {@code city} from the module's tables, children first (boroughs referring to parent
+     * boroughs go in one statement), in the caller's transaction; idempotent. Forgets the module's read caches (all
+     * cities': offboarding is rare, and the caches reload within one time to live).
+     */
+    @Override
+    public void offboard(TenantId city) {
+        for (String table : TABLES) {
+            em.createNativeQuery("delete from " + table + " where tenant_id = ?").setParameter(1, city.slug())
+                    .executeUpdate();
+        }
+        cache.get().clear();
     }
 }

@@ -12,13 +12,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Talks HTTP to the running stack like a client would: real Keycloak tokens (password grant on the test-only
  * client {@code safecity-cli}), JSON via JSON-P. Tests isolate themselves by creating random cities.
+ *
+ * <p><b>Cities a test creates are offboarded after its class, for free.</b> Every city onboarded through this class
+ * ({@link #newCity}, or any {@code POST /api/cities} sent with {@link #post}/{@link #send} that answers 201) is
+ * recorded; {@link OffboardCreatedCities}, a JUnit extension registered for every test class by autodetection
+ * ({@code META-INF/services/org.junit.jupiter.api.extension.Extension} and {@code junit-platform.properties}),
+ * offboards them ({@code DELETE /api/cities/{city}}) when the top-level class has finished and fails the class if
+ * one is still listed. A city made some other way can be handed over with {@link #created}.
  */
 public final class SystemTestSupport {
 
@@ -28,6 +39,8 @@ public final class SystemTestSupport {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Cities onboarded by the running test class, offboarded after it by {@link OffboardCreatedCities}. */
+    private static final Queue<String> CREATED = new ConcurrentLinkedQueue<>();
 
     private SystemTestSupport() {
     }
@@ -124,7 +137,12 @@ public final class SystemTestSupport {
 
     private static Reply send(HttpRequest.Builder b) {
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 201 && "POST".equals(request.method())
+                    && request.uri().getPath().equals("/api/cities")) {
+                r.headers().firstValue("Location").ifPresent(l -> created(l.substring(l.lastIndexOf('/') + 1)));
+            }
             return new Reply(r.statusCode(), r.body(), r);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("platform not reachable at " + BASE + " (run ./safecity up)", e);
@@ -134,13 +152,43 @@ public final class SystemTestSupport {
         }
     }
 
+    /** Records a city the running test class made, so that it is offboarded after the class. */
+    public static void created(String slug) {
+        if (!CREATED.contains(slug)) {
+            CREATED.add(slug);
+        }
+    }
+
+    /** The cities recorded so far and not yet offboarded; empties the record. */
+    static List<String> takeCreated() {
+        List<String> out = new ArrayList<>();
+        for (String s; (s = CREATED.poll()) != null; ) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * Offboards a city as {@code platform-admin} ({@code DELETE /api/cities/{city}}); an already gone city (404) is
+     * fine.
+     *
+     * @throws IllegalStateException with the answer when offboarding fails
+     */
+    public static void offboard(String slug) {
+        Reply r = delete("/api/cities/" + slug, "platform-admin");
+        if (r.status() != 200 && r.status() != 404) {
+            throw new IllegalStateException("could not offboard city " + slug + ": " + r);
+        }
+    }
+
     /** A fresh random slug, e.g. {@code t-3fa85f64}. */
     public static String randomSlug() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**
-     * Onboards a random city as {@code platform-admin} and returns its slug.
+     * Onboards a random city as {@code platform-admin} and returns its slug. The city is offboarded after the test
+     * class (see the class comment).
      *
      * @param municipalityCode ZÚJ or null
      */

@@ -29,8 +29,14 @@ final class Bodies {
             }
             throw ProblemException.invalid("body", "must be a JSON object, not " + v.getValueType()
                     .name().toLowerCase(java.util.Locale.ROOT));
+        } catch (ProblemException e) {
+            throw e;
         } catch (JsonException | IllegalStateException e) {
             throw ProblemException.invalid("body", "not valid JSON: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than jakarta.json.stream.maxDepth (1,000) with a bare
+            // RuntimeException ("Input is too deeply nested 1,000")
+            throw ProblemException.invalid("body", "not acceptable JSON: " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.FeatureMapping;
 import cz.safecity.districts.control.HierarchyStore;
@@ -36,6 +39,7 @@ import java.util.Map;
  * {@code GET …/boroughs/{code}} (public), {@code PUT …/boroughs/{code}} and {@code DELETE …/boroughs/{code}}
  * (city-admin).
  */
+@Tag(name = "districts")
 @Path("cities/{city}/boroughs")
 @RequestScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -69,6 +73,8 @@ public class BoroughsResource {
     /** All boroughs of the city, by code. */
     @GET
     @PermitAll
+    @Operation(summary = "The city's boroughs",
+            description = "Public. Errors: 404 unknown city or districts disabled.")
     public List<BoroughView> list(@PathParam("city") String city) {
         List<Borough> all = hierarchy.boroughs();
         Map<Long, String> codes = new HashMap<>();
@@ -80,6 +86,8 @@ public class BoroughsResource {
     @GET
     @Path("{code}")
     @PermitAll
+    @Operation(summary = "One borough",
+            description = "Public. Errors: 404 for an unknown borough code.")
     public BoroughView get(@PathParam("city") String city, @PathParam("code") String code) {
         Borough b = hierarchy.borough(code).orElseThrow(() -> ProblemException.notFound("Borough", code));
         Borough parent = hierarchy.boroughById(b.parentId());
@@ -95,6 +103,9 @@ public class BoroughsResource {
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(summary = "Create or update a borough",
+            description = "City-admin. Audited. Errors: 400 naming the field (e.g. an unknown parent), 404 unknown "
+                    + "city.")
     public BoroughView put(@PathParam("city") String city, @PathParam("code") String code,
                            @Valid @NotNull BoroughSpec spec) {
         if (!FeatureMapping.CODE.matcher(code).matches()) {
@@ -111,6 +122,10 @@ public class BoroughsResource {
     @Path("{code}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Transactional
+    @Operation(summary = "Delete a borough",
+            description = "City-admin. Audited. Errors: 404 unknown borough, 409 while districts or child boroughs "
+                    + "refer to it.")
+    @APIResponse(responseCode = "409", description = "Still referred to")
     public Response delete(@PathParam("city") String city, @PathParam("code") String code) {
         hierarchy.delete(code);
         audit.record("districts.borough.deleted", "borough", code, null);

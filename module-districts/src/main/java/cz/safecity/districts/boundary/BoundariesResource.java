@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.BoundaryImporter;
 import cz.safecity.districts.control.BoundaryStore;
@@ -41,6 +44,7 @@ import java.util.List;
  * FeatureCollection as a new version; {@code GET …/boundaries} lists versions (public); {@code GET
  * …/boundaries/{number}} shows one with its import warnings.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/boundaries")
 @RequestScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -81,6 +85,15 @@ public class BoundariesResource {
     @POST
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes({Params.GEO_JSON, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Import a new version of the district boundaries (GeoJSON)",
+            description = "City-admin. Validates every feature (422 with one error per feature), stores the version "
+                    + "valid from validFrom. Errors: 400 for bad parameters or a body that is not GeoJSON, 409 "
+                    + "for a concurrent version, 413 above the upload limit, 415 for a wrong content type, 422 "
+                    + "for invalid features.")
+    @APIResponse(responseCode = "409", description = "Another version was stored at the same time: retry")
+    @APIResponse(responseCode = "413", description = "Upload larger than the city's limit")
+    @APIResponse(responseCode = "415", description = "Not application/geo+json or application/json")
+    @APIResponse(responseCode = "422", description = "Invalid features, one error each")
     public Response importBoundaries(@PathParam("city") String city, InputStream body, @Context HttpHeaders headers,
                                      @Context UriInfo uri,
                                      @QueryParam("validFrom") String validFrom,
@@ -111,6 +124,8 @@ public class BoundariesResource {
     /** All versions of the city, newest first (without warnings). */
     @GET
     @PermitAll
+    @Operation(summary = "The city's boundary versions",
+            description = "Public. Errors: 404 unknown city.")
     public List<VersionView> list(@PathParam("city") String city) {
         BoundaryRef current = current();
         return store.versionDetails().stream().map(v -> view(v, current, false)).toList();
@@ -120,6 +135,8 @@ public class BoundariesResource {
     @GET
     @Path("{number}")
     @PermitAll
+    @Operation(summary = "One boundary version with its warnings",
+            description = "Public. Errors: 400 for a non-numeric number, 404 for an unknown version.")
     public VersionView get(@PathParam("city") String city, @PathParam("number") String number) {
         int n;
         try {

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.ContactPointInput;
 import cz.safecity.districts.control.ContactPoints;
@@ -33,6 +36,7 @@ import java.util.List;
  * Errors: 400 naming the field ({@code lat}/{@code lon} out of range, {@code kind} unknown…); 404 for an id of
  * another city or a district code not in the current boundary version.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/contact-points")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -45,6 +49,8 @@ public class ContactPointsResource {
     /** All points of the city, or of one district ({@code ?district=CODE}); kind order, then name. */
     @GET
     @PermitAll
+    @Operation(summary = "The city's contact points (police stations, offices)",
+            description = "Public. Errors: 400 for a bad district filter, 404 unknown city.")
     public List<ContactPointView> list(@QueryParam("district") String district) {
         return points.list(district == null || district.isBlank() ? null : district).stream()
                 .map(ContactPointView::of).toList();
@@ -53,6 +59,8 @@ public class ContactPointsResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @Operation(summary = "One contact point",
+            description = "Public. Errors: 404 for an unknown id (also another city's).")
     public ContactPointView get(@PathParam("id") long id) {
         return ContactPointView.of(points.require(id));
     }
@@ -61,6 +69,10 @@ public class ContactPointsResource {
     @POST
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a contact point",
+            description = "City-admin. Audited. Errors: 400 naming the field, or body for a body that is not one "
+                    + "JSON object.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
     public Response create(String body, @Context UriInfo uri) {
         ContactPoint p = points.create(ContactPointInput.parse(Bodies.object(body)));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(p.id())).build())
@@ -72,6 +84,8 @@ public class ContactPointsResource {
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a contact point",
+            description = "City-admin. Audited. Errors: 400 naming the field, 404 unknown id.")
     public ContactPointView update(@PathParam("id") long id, String body) {
         return ContactPointView.of(points.update(id, ContactPointInput.parse(Bodies.object(body))));
     }
@@ -80,6 +94,9 @@ public class ContactPointsResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "Delete a contact point",
+            description = "City-admin. Audited. Errors: 404 unknown id.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         points.delete(id);
         return Response.noContent().build();

@@ -1,5 +1,7 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.ContactPoints;
 import cz.safecity.districts.control.DistrictCodes;
@@ -19,6 +21,7 @@ import java.util.List;
  * {@code GET /api/cities/{city}/districts/{code}/contact-points} — the police stations and info boxes of one district
  * (public). 404 when the code is not a district of the current boundary version.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/districts/{code}/contact-points")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -32,6 +35,8 @@ public class DistrictContactPointsResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "The contact points serving one district",
+            description = "Public. Errors: 404 for an unknown district.")
     public List<ContactPointView> list(@PathParam("code") String code) {
         districts.requireCurrent(code);
         return points.list(code).stream().map(ContactPointView::of).toList();

@@ -1,5 +1,7 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.CityLocales;
 import cz.safecity.districts.control.DistrictCodes;
@@ -23,6 +25,7 @@ import java.util.List;
  * the city-wide ones, each by position, in the requested locale (default the city's). 400 naming {@code lang} for a
  * language the city does not publish in; 404 when the code is not a district of the current boundary version.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/districts/{code}/recommendations")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -38,6 +41,8 @@ public class DistrictRecommendationsResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "The recommendations shown on one district's card",
+            description = "Public. Errors: 400 for an unsupported lang, 404 for an unknown district.")
     public List<RecommendationView> list(@PathParam("code") String code, @QueryParam("lang") String lang) {
         String locale = CityLocales.choose(tenant.require().locales(), lang, "lang");
         districts.requireCurrent(code);

@@ -1,5 +1,7 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictCodes;
 import cz.safecity.districts.control.RiskPlaces;
@@ -21,6 +23,7 @@ import java.util.List;
  * report first (public). 400 naming {@code status} for an unknown status; 404 when no boundary version of the city
  * has the code.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/districts/{code}/risk-places")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -34,6 +37,8 @@ public class DistrictRiskPlacesResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "The risk places in one district",
+            description = "Public. Errors: 400 for an unknown status, 404 for an unknown district.")
     public List<RiskPlaceView> list(@PathParam("code") String code, @QueryParam("status") String status) {
         String filter = RiskPlacesResource.status(status);
         districts.requireEverKnown(code);

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictCards;
 import cz.safecity.districts.control.ProvisionalBoundaries;
@@ -33,6 +36,7 @@ import jakarta.ws.rs.core.Response;
  * Application-scoped (it keeps no per-request state; the city comes from the request-scoped {@link TenantContext}),
  * so that the hot locate and card reads do not create and inject a resource instance per request.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/districts")
 @ApplicationScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -53,6 +57,8 @@ public class DistrictsResource {
      */
     @GET
     @PermitAll
+    @Operation(summary = "The districts in force on a date",
+            description = "Public. Errors: 400 naming at for a bad date, 404 unknown city.")
     public DistrictCards.DistrictList list(@PathParam("city") String city, @QueryParam("at") String at) {
         return cards.list(Params.date("at", at, tenant.require().zone()));
     }
@@ -64,6 +70,9 @@ public class DistrictsResource {
     @GET
     @Path("{code}")
     @PermitAll
+    @Operation(summary = "The district card (working group, contact points, recommendations, geometry)",
+            description = "Public. Errors: 400 for a bad at or geometry value, 404 when the city has no such "
+                    + "district on that date.")
     public DistrictCard card(@PathParam("city") String city, @PathParam("code") String code,
                              @QueryParam("at") String at, @QueryParam("geometry") String geometry) {
         return cards.card(code, Params.date("at", at, tenant.require().zone()),
@@ -80,6 +89,10 @@ public class DistrictsResource {
     @GET
     @Path("locate")
     @PermitAll
+    @Operation(summary = "Which district contains a point (WGS84 lat/lon)",
+            description = "Public. Errors: 400 naming lat or lon for a missing or out-of-range value, 404 for a "
+                    + "point outside the city (the nearest district named), or before the city's first boundary "
+                    + "version.")
     public Located locate(@PathParam("city") String city, @QueryParam("lat") String lat,
                           @QueryParam("lon") String lon, @QueryParam("at") String at,
                           @QueryParam("geometry") String geometry) {
@@ -99,6 +112,10 @@ public class DistrictsResource {
     @Path("provisional")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Generate provisional districts inside the city's outline",
+            description = "City-admin. Errors: 400 naming the field, 409 without an outline or levels.")
+    @APIResponse(responseCode = "201", description = "Generated")
+    @APIResponse(responseCode = "409", description = "No outline or no borough level yet")
     public Response generate(@PathParam("city") String city, @Valid @NotNull ProvisionalRequest request) {
         int boroughs = request.boroughs() == null ? 0 : request.boroughs();
         if (boroughs > request.districts()) {

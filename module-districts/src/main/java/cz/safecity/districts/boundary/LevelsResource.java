@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.HierarchyStore;
 import cz.safecity.districts.entity.HierarchyLevel;
@@ -31,6 +34,7 @@ import java.util.stream.Collectors;
  * The levels of a city's hierarchy, top to bottom: {@code GET /api/cities/{city}/levels} (public) and {@code PUT}
  * (city-admin), e.g. Sokolov {@code city → district}, Plzeň and Praha {@code city → borough → district}.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/levels")
 @RequestScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -61,6 +65,8 @@ public class LevelsResource {
     /** The city's levels; {@code city, district} when none were declared. */
     @GET
     @PermitAll
+    @Operation(summary = "The city's hierarchy levels (city, borough, district)",
+            description = "Public. Errors: 404 unknown city.")
     public Levels get(@PathParam("city") String city) {
         return new Levels(hierarchy.levels().stream().map(l -> new Level(l.key(), l.name())).toList());
     }
@@ -73,6 +79,9 @@ public class LevelsResource {
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(summary = "Set the city's hierarchy levels",
+            description = "City-admin. Audited. Errors: 400 naming the field, 409 when a level in use would go.")
+    @APIResponse(responseCode = "409", description = "A level in use would be removed")
     public Levels put(@PathParam("city") String city, @Valid @NotNull Levels body) {
         List<HierarchyLevel> stored = hierarchy.replaceLevels(body.levels().stream().map(Level::key).toList(),
                 body.levels().stream().map(l -> l.name().strip()).toList());

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.GeoJsonExport;
 import cz.safecity.districts.control.LocalProjection;
@@ -38,6 +41,7 @@ import org.locationtech.jts.geom.Geometry;
  * The municipal outline of a city: {@code PUT /api/cities/{city}/outline[?property=&value=]} (city-admin) and
  * {@code GET …/outline[?simplify=]} (public, a GeoJSON Feature).
  */
+@Tag(name = "districts")
 @Path("cities/{city}/outline")
 @RequestScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -76,6 +80,11 @@ public class OutlineResource {
     @Consumes({Params.GEO_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @jakarta.transaction.Transactional
+    @Operation(summary = "Set the city's outline (GeoJSON polygon)",
+            description = "City-admin. Invalid rings are repaired and counted. Errors: 400 for a body that is not a "
+                    + "GeoJSON polygon, 413 above the upload limit, 415 for a wrong content type.")
+    @APIResponse(responseCode = "413", description = "Upload larger than the city's limit")
+    @APIResponse(responseCode = "415", description = "Not application/geo+json or application/json")
     public OutlineView put(@PathParam("city") String city, InputStream body, @Context HttpHeaders headers,
                            @QueryParam("property") String property, @QueryParam("value") String value) {
         var upload = UploadLimit.of(body, DistrictsModule.MAX_UPLOAD_BYTES, headers.getLength());
@@ -96,6 +105,8 @@ public class OutlineResource {
     @GET
     @PermitAll
     @Produces({Params.GEO_JSON, MediaType.APPLICATION_JSON})
+    @Operation(summary = "The city's outline as GeoJSON",
+            description = "Public. Errors: 400 for a bad simplify tolerance, 404 when the city has no outline.")
     public String get(@PathParam("city") String city, @QueryParam("simplify") String simplify) {
         Outline o = store.outline().orElseThrow(() -> new ProblemException(404, "not-found", "Not found",
                 "City '" + tenant.id().slug() + "' has no outline yet.", null));

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.CityLocales;
 import cz.safecity.districts.control.RecommendationInput;
@@ -37,6 +40,7 @@ import java.util.List;
  * Errors: 400 naming {@code lang}, {@code locale} or a body field; 404 for an id of another city or a district
  * code not in the current boundary version.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/recommendations")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -54,6 +58,8 @@ public class RecommendationsResource {
      */
     @GET
     @PermitAll
+    @Operation(summary = "The city's recommendations",
+            description = "Public. Errors: 400 for an unsupported lang or scope.")
     public List<RecommendationView> list(@QueryParam("lang") String lang, @QueryParam("scope") String scope) {
         String locale = CityLocales.choose(tenant.require().locales(), lang, "lang");
         List<Recommendation> found;
@@ -71,6 +77,8 @@ public class RecommendationsResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @Operation(summary = "One recommendation",
+            description = "Public. Errors: 404 for an unknown id.")
     public RecommendationView get(@PathParam("id") long id) {
         return RecommendationView.of(recommendations.require(id));
     }
@@ -79,6 +87,10 @@ public class RecommendationsResource {
     @POST
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a recommendation",
+            description = "City-admin. Audited. Errors: 400 naming the field, or body for a body that is not one "
+                    + "JSON object.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
     public Response create(String body, @Context UriInfo uri) {
         Recommendation r = recommendations.create(RecommendationInput.parse(Bodies.object(body),
                 tenant.require().locales()));
@@ -91,6 +103,8 @@ public class RecommendationsResource {
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a recommendation",
+            description = "City-admin. Audited. Errors: 400 naming the field, 404 unknown id.")
     public RecommendationView update(@PathParam("id") long id, String body) {
         return RecommendationView.of(recommendations.update(id,
                 RecommendationInput.parse(Bodies.object(body), tenant.require().locales())));
@@ -100,6 +114,9 @@ public class RecommendationsResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "Delete a recommendation",
+            description = "City-admin. Audited. Errors: 404 unknown id.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         recommendations.delete(id);
         return Response.noContent().build();

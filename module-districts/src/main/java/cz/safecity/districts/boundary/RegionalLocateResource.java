@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.CityLocator;
 import cz.safecity.platform.module.ModuleEndpoint;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
  * {@code lat}/{@code lon}; 404 {@code outside-cities} when no onboarded city with the districts module contains the
  * point. See {@link CityLocator} for how the city's tenant is entered.
  */
+@Tag(name = "districts")
 @Path("locate")
 @RequestScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -30,6 +34,10 @@ public class RegionalLocateResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "Which onboarded city (and district) contains a point",
+            description = "Public, not city-scoped. Errors: 400 naming lat or lon, 404 when no city contains the "
+                    + "point.")
+    @APIResponse(responseCode = "404", description = "No onboarded city contains the point")
     public CityLocator.RegionalLocation locate(@QueryParam("lat") String lat, @QueryParam("lon") String lon) {
         double latitude = Params.latitude(lat);
         double longitude = Params.longitude(lon);

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictCodes;
 import cz.safecity.districts.control.RiskPlaceInput;
@@ -37,6 +40,7 @@ import java.util.List;
  * {@code status}…); 401 without a token; 403 for roles of another city; 404 for an id of another city or a district
  * code not in the current boundary version.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/risk-places")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -51,6 +55,8 @@ public class RiskPlacesResource {
     /** Newest report first. */
     @GET
     @PermitAll
+    @Operation(summary = "The city's risk places",
+            description = "Public. Errors: 400 for an unknown status, 404 unknown city.")
     public List<RiskPlaceView> list(@QueryParam("status") String status, @QueryParam("district") String district) {
         return places.list(district == null || district.isBlank() ? null : district, status(status)).stream()
                 .map(RiskPlaces::view).toList();
@@ -59,6 +65,8 @@ public class RiskPlacesResource {
     @GET
     @Path("{id}")
     @PermitAll
+    @Operation(summary = "One risk place",
+            description = "Public. Errors: 404 for an unknown id.")
     public RiskPlaceView get(@PathParam("id") long id) {
         return RiskPlaces.view(places.require(id));
     }
@@ -67,6 +75,10 @@ public class RiskPlacesResource {
     @POST
     @RolesAllowed({Roles.CITY_ADMIN, Roles.POLICE_OFFICER, Roles.CONSTABLE, Roles.COUNCILLOR})
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a risk place (point or polygon)",
+            description = "Any city role. Audited. Errors: 400 naming the field, or body for a body that is not one "
+                    + "JSON object.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it")
     public Response create(String body, @Context UriInfo uri) {
         RiskPlace r = places.create(RiskPlaceInput.parse(Bodies.object(body), districts.today()));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(r.id())).build())
@@ -78,6 +90,8 @@ public class RiskPlacesResource {
     @Path("{id}")
     @RolesAllowed({Roles.CITY_ADMIN, Roles.POLICE_OFFICER, Roles.CONSTABLE, Roles.COUNCILLOR})
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a risk place",
+            description = "Any city role. Audited. Errors: 400 naming the field, 404 unknown id.")
     public RiskPlaceView update(@PathParam("id") long id, String body) {
         return RiskPlaces.view(places.update(id, RiskPlaceInput.parse(Bodies.object(body), districts.today())));
     }
@@ -86,6 +100,9 @@ public class RiskPlacesResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "Delete a risk place",
+            description = "City-admin. Audited. Errors: 404 unknown id.")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") long id) {
         places.delete(id);
         return Response.noContent().build();

@@ -1,5 +1,8 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictCodes;
 import cz.safecity.districts.control.Inputs;
@@ -53,6 +56,7 @@ import java.util.List;
  * boundary version in force (on {@code at}, or today for changes) or a vacant seat; 409 for a {@code from} before
  * the seat's latest assignment or a seat already ended.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/districts/{code}/working-group")
 @ModuleEndpoint(DistrictsModule.ID)
 @RequestScoped
@@ -69,6 +73,8 @@ public class WorkingGroupResource {
     /** Members in force on {@code at} (default today, city zone), public fields. */
     @GET
     @PermitAll
+    @Operation(summary = "A district's working group on a date",
+            description = "Public. Errors: 400 naming at, 404 for an unknown district.")
     public WorkingGroupView group(@PathParam("code") String code, @QueryParam("at") String at) {
         return groups.on(code, day("at", at));
     }
@@ -77,6 +83,8 @@ public class WorkingGroupResource {
     @GET
     @Path("history")
     @PermitAll
+    @Operation(summary = "Everyone who held a seat of the district's working group",
+            description = "Public. Errors: 404 for an unknown district.")
     public List<WorkingGroupMember> history(@PathParam("code") String code) {
         return groups.history(code);
     }
@@ -85,6 +93,8 @@ public class WorkingGroupResource {
     @GET
     @Path("assignments")
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "The district's assignments with private fields",
+            description = "City-admin. Errors: 404 for an unknown district.")
     public List<AssignmentView> assignments(@PathParam("code") String code) {
         return groups.assignmentsNewestFirst(code).stream().map(AssignmentView::of).toList();
     }
@@ -99,6 +109,10 @@ public class WorkingGroupResource {
     @Path("{role}")
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign a person to a seat (police-officer, constable, councillor)",
+            description = "City-admin. Ends the previous assignment. Audited. Errors: 400 naming role or a body "
+                    + "field, 404 for an unknown district.")
+    @APIResponse(responseCode = "201", description = "Assigned")
     public Response assign(@PathParam("code") String code, @PathParam("role") String role, String body,
                            @Context UriInfo uri) {
         WorkingGroupRole seat = WorkingGroupRole.of(role);
@@ -117,6 +131,8 @@ public class WorkingGroupResource {
     @GET
     @Path("{role}")
     @PermitAll
+    @Operation(summary = "The member holding a seat on a date",
+            description = "Public. Errors: 400 naming role or at, 404 when the seat is vacant.")
     public WorkingGroupMember member(@PathParam("code") String code, @PathParam("role") String role,
                                      @QueryParam("at") String at) {
         WorkingGroupRole seat = WorkingGroupRole.of(role);
@@ -131,6 +147,8 @@ public class WorkingGroupResource {
     @Path("{role}.vcf")
     @PermitAll
     @Produces(VCards.MEDIA_TYPE)
+    @Operation(summary = "The seat holder's business card (vCard 4.0)",
+            description = "Public. Errors (problem+json): 400 naming role or at, 404 when the seat is vacant.")
     public Response vcard(@PathParam("code") String code, @PathParam("role") String role,
                           @QueryParam("at") String at) {
         WorkingGroupRole seat = WorkingGroupRole.of(role);
@@ -145,6 +163,8 @@ public class WorkingGroupResource {
     @DELETE
     @Path("{role}")
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "End a seat's assignment (DELETE with ?to=)",
+            description = "City-admin. Audited. Errors: 400 naming role or to, 404 when nothing is assigned.")
     public AssignmentView end(@PathParam("code") String code, @PathParam("role") String role,
                               @QueryParam("to") String to) {
         WorkingGroupRole seat = WorkingGroupRole.of(role);
@@ -155,6 +175,8 @@ public class WorkingGroupResource {
     @POST
     @Path("{role}/end")
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "End a seat's assignment (POST with {to})",
+            description = "City-admin. Audited. Errors: 400 naming role, to or body, 404 when nothing is assigned.")
     public AssignmentView endByPost(@PathParam("code") String code, @PathParam("role") String role, String body) {
         WorkingGroupRole seat = WorkingGroupRole.of(role);
         LocalDate to = body == null || body.isBlank() ? null : Inputs.of(Bodies.object(body)).date("to");

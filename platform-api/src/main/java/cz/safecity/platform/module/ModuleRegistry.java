@@ -105,6 +105,15 @@ public class ModuleRegistry {
         });
     }
 
+    /**
+     * Forgets the cached states of every module of {@code city} now and when the current transaction ends (after its
+     * rows were deleted by offboarding).
+     */
+    public void forget(TenantId city) {
+        String slug = city.slug();
+        caches.afterWrite(() -> states.invalidateIf(k -> k.city().equals(slug)));
+    }
+
     /** Defaults of {@code module} overlaid with the values stored in {@code row} (null: defaults only). */
     private static Map<String, Object> effective(CityModule module, TenantModule row) {
         Map<String, Object> values = new LinkedHashMap<>();

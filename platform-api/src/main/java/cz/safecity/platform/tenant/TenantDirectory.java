@@ -89,4 +89,12 @@ public class TenantDirectory {
         String slug = tenant.slug();
         caches.afterWrite(() -> bySlug.invalidate(slug));
     }
+
+    /**
+     * Forgets the cached entry of {@code slug} now and when the current transaction ends: used after the city's row
+     * was deleted (offboarding), so that this instance answers 404 for it at once; others within the time to live.
+     */
+    public void forget(String slug) {
+        caches.afterWrite(() -> bySlug.invalidate(slug));
+    }
 }

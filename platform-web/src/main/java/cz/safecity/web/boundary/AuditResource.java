@@ -1,5 +1,7 @@
 package cz.safecity.web.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.platform.audit.AuditEntry;
 import cz.safecity.platform.audit.AuditLog;
 import cz.safecity.platform.security.Roles;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code GET /api/cities/{city}/audit?limit=50} — the city's official actions, newest first (city-admin). */
+@Tag(name = "platform")
 @Path("cities/{city}/audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,9 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({Roles.CITY_ADMIN, Roles.COORDINATOR})
+    @Operation(summary = "The city's official actions, newest first",
+            description = "City-admin or coordinator. Errors: 400 for a limit outside 1..500, 401/403, 404 unknown "
+                    + "city.")
     public List<AuditView> recent(@PathParam("city") String city,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return audit.recent(limit).stream().map(AuditView::of).toList();

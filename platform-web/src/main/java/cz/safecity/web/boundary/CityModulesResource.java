@@ -1,5 +1,8 @@
 package cz.safecity.web.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.platform.audit.AuditLog;
 import cz.safecity.platform.module.CityModule;
 import cz.safecity.platform.module.ModuleRegistry;
@@ -32,6 +35,7 @@ import java.util.Map;
  *       unknown module, 400 naming {@code settings.<key>} for a bad setting.</li>
  * </ul>
  */
+@Tag(name = "platform")
 @Path("cities/{city}/modules")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,6 +62,8 @@ public class CityModulesResource {
     @GET
     @PermitAll
     @Transactional
+    @Operation(summary = "Each module's state and effective settings in the city",
+            description = "Public. Errors: 404 for an unknown city.")
     public List<CityModuleView> cityModules(@PathParam("city") String city) {
         return registry.modules().stream().map(m -> view(m)).toList();
     }
@@ -68,6 +74,10 @@ public class CityModulesResource {
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(summary = "Enable or disable a module for the city and set its settings",
+            description = "City-admin. Audited. Errors: 400 naming settings.<key> for a bad setting or enabled "
+                    + "missing, 404 for an unknown module.")
+    @APIResponse(responseCode = "404", description = "Unknown city or module")
     public CityModuleView change(@PathParam("city") String city, @PathParam("module") String module,
                                  @NotNull @jakarta.validation.Valid ModuleChange change) {
         CityModule m = registry.module(module).orElseThrow(() -> ProblemException.notFound("Module", module));

@@ -1,5 +1,7 @@
 package cz.safecity.web.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.platform.module.CityModule;
 import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.tenant.TenantContext;
@@ -21,6 +23,7 @@ import java.util.Map;
  * (its manifest's indicators with their current values), for the portal's passive part and for comparing cities.
  * Public.
  */
+@Tag(name = "platform")
 @Path("cities/{city}/indicators")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +45,8 @@ public class IndicatorsResource {
     @GET
     @PermitAll
     @Transactional
+    @Operation(summary = "Indicators the city's enabled modules report, with current values",
+            description = "Public. Errors: 404 for an unknown city.")
     public List<IndicatorValue> indicators(@PathParam("city") String city) {
         List<IndicatorValue> out = new ArrayList<>();
         for (CityModule m : registry.modules()) {

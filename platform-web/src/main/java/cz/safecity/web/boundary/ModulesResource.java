@@ -1,5 +1,7 @@
 package cz.safecity.web.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.platform.module.CityModule;
 import cz.safecity.platform.module.ModuleRegistry;
 import jakarta.annotation.security.PermitAll;
@@ -16,6 +18,7 @@ import java.util.Map;
  * {@code GET /api/modules} — the deployed modules' manifests: actions, settings with defaults, indicators
  * (public). Per-city enablement: {@link CityModulesResource}.
  */
+@Tag(name = "platform")
 @Path("modules")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +43,8 @@ public class ModulesResource {
 
     @GET
     @PermitAll
+    @Operation(summary = "The deployed modules' manifests (actions, settings, indicators)",
+            description = "Public. Errors: none specific (only a server fault).")
     public List<ModuleView> modules() {
         return registry.modules().stream().map(ModuleView::of).toList();
     }

@@ -1,5 +1,8 @@
 package cz.safecity.web.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.platform.audit.AuditLog;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.security.Roles;
@@ -39,6 +42,7 @@ import java.util.regex.Pattern;
  * Errors: 400 naming {@code roles[i]} for a role that is not a city role, or {@code username} for a malformed
  * one; 404 when Keycloak has no such user; 502 {@code keycloak-unavailable} when Keycloak fails.
  */
+@Tag(name = "platform")
 @Path("cities/{city}/staff/{username}/roles")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,6 +69,11 @@ public class StaffResource {
 
     @GET
     @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "A person's roles in the city",
+            description = "City-admin. Errors: 400 for a malformed username, 404 when Keycloak has no such user, 502 "
+                    + "when Keycloak fails.")
+    @APIResponse(responseCode = "404", description = "Unknown city or no such user")
+    @APIResponse(responseCode = "502", description = "Keycloak unavailable")
     public StaffRolesView roles(@PathParam("city") String city, @PathParam("username") String username) {
         TenantId id = tenant.id();
         return new StaffRolesView(id.slug(), checked(username), List.copyOf(keycloak.cityRoles(id, username)),
@@ -74,6 +83,12 @@ public class StaffResource {
     @PUT
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set exactly these roles of a person in the city",
+            description = "City-admin; also makes the person a member of the city's Keycloak Organization. Audited. "
+                    + "Errors: 400 naming roles[i] for a role that is not a city role, 404 when Keycloak has no "
+                    + "such user, 502 when Keycloak fails.")
+    @APIResponse(responseCode = "404", description = "Unknown city or no such user")
+    @APIResponse(responseCode = "502", description = "Keycloak unavailable")
     public StaffRolesView setRoles(@PathParam("city") String city, @PathParam("username") String username,
                                    @Valid @NotNull StaffRoles body) {
         TenantId id = tenant.id();

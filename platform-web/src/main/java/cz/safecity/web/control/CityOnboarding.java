@@ -43,6 +43,8 @@ public class CityOnboarding {
     @Inject
     KeycloakProvisioner keycloak;
     @Inject
+    AdminAudit adminAudit;
+    @Inject
     Event<CityOnboarded> onboarded;
 
     /**
@@ -68,6 +70,7 @@ public class CityOnboarding {
             }
         }
         audit.record("platform.city.onboarded", "city", id.slug(), request.name());
+        adminAudit.record("platform.city.onboarded", id.slug(), request.name());
         onboarded.fireAsync(new CityOnboarded(id, tenant.name(), tenant.createdAt(), caller.personId()));
         return tenant;
     }

@@ -95,6 +95,58 @@ public class KeycloakProvisioner {
         LOG.info(() -> "provisioned Keycloak organization and role groups of city " + city.slug());
     }
 
+    /** Which of the city's Keycloak parts exist: {@code organization}, {@code groups} (for the offboarding dry run). */
+    public List<String> cityParts(TenantId city) {
+        List<String> parts = new ArrayList<>();
+        if (findOrganization(city).isPresent()) {
+            parts.add("organization");
+        }
+        if (groupByPath("/" + city.slug()).isPresent()) {
+            parts.add("groups");
+        }
+        return parts;
+    }
+
+    /**
+     * Removes the city's identity side: its Organization (members leave it; their accounts stay) and the group
+     * {@code /<slug>} with its role subgroups (so nobody keeps a role in the city). Idempotent: what is already
+     * gone is skipped. Used by offboarding.
+     *
+     * @return what was removed, e.g. {@code ["organization", "groups"]} (empty when nothing was left)
+     * @throws ProblemException 502 {@code keycloak-unavailable} when Keycloak refuses or cannot be reached
+     */
+    public List<String> removeCity(TenantId city) {
+        List<String> removed = new ArrayList<>();
+        Optional<OrganizationRepresentation> org = findOrganization(city);
+        if (org.isPresent()) {
+            Response r = step("delete organization '" + city.slug() + "'",
+                    () -> realm().organizations().get(org.get().getId()).delete());
+            try {
+                if (r.getStatus() != 204 && r.getStatus() != 200 && r.getStatus() != 404) {
+                    throw unavailable("delete organization '" + city.slug() + "'",
+                            "Keycloak answered " + r.getStatus() + describe(r.getStatus()));
+                }
+            } finally {
+                r.close();
+            }
+            removed.add("organization");
+        }
+        Optional<GroupRepresentation> group = groupByPath("/" + city.slug());
+        if (group.isPresent()) {
+            step("delete group /" + city.slug(), () -> {
+                try {
+                    realm().groups().group(group.get().getId()).remove();
+                } catch (NotFoundException e) {
+                    // removed meanwhile
+                }
+                return null;
+            });
+            removed.add("groups");
+        }
+        LOG.info(() -> "removed Keycloak " + removed + " of city " + city.slug());
+        return removed;
+    }
+
     /**
      * Puts a person into the city role group {@code /<city>/<role>} and makes them a member of the city's
      * Organization. Idempotent (already a member: nothing changes). The groups are created first if missing.

@@ -28,6 +28,12 @@ public class ProblemErrorServlet extends HttpServlet {
             case 403 -> "Your roles do not allow this action.";
             case 404 -> "No such resource.";
             case 405 -> "Method not allowed here.";
+            case 400 -> "The request is malformed (its path, query or body cannot be read).";
+            case 406 -> "Cannot produce the requested media type.";
+            case 413 -> "The request body is too large.";
+            case 414 -> "The request URI is too long.";
+            case 415 -> "Unsupported media type.";
+            case 431 -> "The request headers are too large.";
             default -> status >= 500 ? "The server could not complete the request." : "The request was refused.";
         };
         String type = switch (status) {
@@ -35,6 +41,8 @@ public class ProblemErrorServlet extends HttpServlet {
             case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
+            case 400 -> "invalid-input";
+            case 415 -> "unsupported-media-type";
             default -> status >= 500 ? "internal" : "http-" + status;
         };
         JsonObjectBuilder body = Json.createObjectBuilder()
@@ -57,6 +65,12 @@ public class ProblemErrorServlet extends HttpServlet {
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
+            case 400 -> "Bad Request";
+            case 406 -> "Not Acceptable";
+            case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 415 -> "Unsupported Media Type";
+            case 431 -> "Request Header Fields Too Large";
             default -> status >= 500 ? "Internal error" : "Error";
         };
     }

@@ -31,7 +31,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return new WebApplicationExceptionMapper().toResponse(w);
             }
             if (t instanceof JsonbException || t instanceof JsonException
-                    || t.getClass().getName().startsWith("jakarta.json.stream.JsonParsing")) {
+                    || t.getClass().getName().startsWith("jakarta.json.stream.JsonParsing")
+                    || (t.getClass() == RuntimeException.class && t.getMessage() != null
+                    && t.getMessage().startsWith("Input is too deeply nested"))) {
+                // the last: Parsson's refusal of JSON nested deeper than jakarta.json.stream.maxDepth (1,000)
                 return Problems.of(400, "invalid-input", "Invalid input",
                         "body: not valid JSON for this request (" + firstLine(t.getMessage()) + ")", "body");
             }
