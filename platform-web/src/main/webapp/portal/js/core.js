@@ -192,6 +192,14 @@
   };
   SC.afterRender = [];
 
+  /** Calls fn once el is in the document (charts and maps need their size); gives up after ~10 s. */
+  SC.whenAttached = function (el, fn) {
+    var tries = 0;
+    (function check() {
+      if (document.body.contains(el)) { fn(); } else if (tries++ < 600) { requestAnimationFrame(check); }
+    })();
+  };
+
   SC.notFound = function (view) {
     SC.append(view, [SC.h('h1', { text: SC.t('error.notFound') }), SC.h('p', null, SC.link('', SC.t('nav.cities')))]);
   };

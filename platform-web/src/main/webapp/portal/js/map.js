@@ -18,7 +18,7 @@
   SC.districtMap = function (container, options) {
     return SC.config().then(function (config) {
       var map = L.map(container, {
-        zoomControl: false, attributionControl: true, preferCanvas: false,
+        zoomControl: false, attributionControl: true, preferCanvas: false, zoomSnap: 0.25,
         scrollWheelZoom: !options.only, keyboard: true
       });
       map.attributionControl.setPrefix('Leaflet');

@@ -35,7 +35,8 @@ class PortalIT {
 
     /** Demo district of Praha with the demo working group, a station and an info box (scripts/demo-working-groups.sh). */
     static final String CENTRE = "/portal/praha/districts/1-5";
-    static final double[] OLD_TOWN_SQUARE = {50.0873, 14.4208};
+    /** Inside district 1-5, 42 m from its boundary (Bartolomějská street). */
+    static final double[] OLD_TOWN = {50.0875, 14.4213};
 
     static Browser browser;
 
@@ -64,7 +65,7 @@ class PortalIT {
     void clickingTheMapFindsThePragueDistrictAndItsCard() {
         browser.open("/portal/praha?lang=cs");
         browser.waitFor("#district-map[data-loaded]");
-        clickMapAt(OLD_TOWN_SQUARE[0], OLD_TOWN_SQUARE[1]);
+        clickMapAt(OLD_TOWN[0], OLD_TOWN[1]);
         WebElement open = browser.waitFor("#open-card");
         assertTrue(browser.find("#find-result").getText().contains("Praha 1 – okrsek 5"), browser.find("#find-result").getText());
         open.click();
@@ -242,6 +243,7 @@ class PortalIT {
     /** Clicks the city map where the given WGS84 point is drawn (a real mouse click at that pixel). */
     static void clickMapAt(double lat, double lon) {
         WebElement map = browser.find("#district-map");
+        browser.js("arguments[0].scrollIntoView({block: 'center'});", map);
         @SuppressWarnings("unchecked")
         Map<String, Object> p = (Map<String, Object>) browser.js(
                 "var m = SC.currentMap.map; m.setView([arguments[0], arguments[1]], 16, {animate: false});"
