@@ -6,6 +6,7 @@
 KC_BUILD_OPTS="--db=dev-file --health-enabled=true"
 KC_START_OPTS="--optimized --cache=local --import-realm --http-enabled=true --http-host=127.0.0.1 --http-port=8180 --http-management-port=9180 --hostname=http://localhost:8180 --hostname-backchannel-dynamic=true"
 KC_REALM_SHA_FILE="$SC_RUN/keycloak-realm.sha"
+KC_NEW_KEYS=false
 
 kc_pid() { # PID of kc.sh, when it runs
     local p
@@ -54,6 +55,7 @@ kc_start() { # starts Keycloak in the background (does not wait; see kc_wait)
         info "realm file changed: resetting Keycloak's dev database so that the realm is imported afresh"
         info "(organizations/groups that the platform provisioned for non-demo cities are gone; re-onboard them)"
         rm -rf "$KC_HOME/data/h2"
+        KC_NEW_KEYS=true # the re-imported realm signs with new keys: see cmd_up (Payara caches the old ones)
     fi
     cp "$REALM_FILE" "$KC_HOME/data/import/safecity-realm.json"
     step "Keycloak: starting on $KC_URL (log $KC_LOG)"

@@ -3,6 +3,17 @@
 
 PAYARA_PORTS="8080 4848 8181 3700 7676 8686"
 PAYARA_APPLIED="$SC_RUN/payara-config.applied"
+DEPLOYED_SHA="$SC_RUN/deploy/safecity.ear.sha256" # the EAR that domain1 has deployed (written after a deployment)
+# Connection validation of the pool: at most once per period per connection instead of before every use
+# (a "select 1" round trip each time EclipseLink took a connection; see README "Operating").
+POOL_VALIDATE_PERIOD=60
+# Loggers kept at SEVERE: Jersey's ResourceModelConfigurator warns at every deployment, once per @Path interface of
+# the Keycloak admin client (client proxies, not resources; 70+ lines), which buried real warnings. Payara's Jersey
+# integration hands it every @Path type the WAR's class loader sees (WEB-INF/lib and the EAR's lib/ alike, and a
+# payara-web.xml scanning-exclude does not reach it), so the noise is kept out of the log instead.
+QUIET_LOGGERS="org.glassfish.jersey.server.ResourceModelConfigurator=SEVERE"
+# Answers the HTTP listener compresses (gzip, when the client accepts it and the body is larger than 1 kB)
+COMPRESSIBLE_TYPES="application/json,application/geo+json,application/problem+json,application/xml,text/html,text/css,text/plain,text/calendar,text/vcard,text/csv,application/javascript,image/svg+xml"
 MP_CONFIG="$SC_ROOT/platform-api/src/main/resources/META-INF/microprofile-config.properties"
 
 asadmin() { # asadmin without the terminal noise; never inherits the lock
@@ -64,6 +75,16 @@ desired_config() { # everything payara_configure applies, one item a line (compa
     echo "driver $(basename "$(pg_driver)")"
     echo "pool serverName=$SC_DB_HOST portNumber=$SC_DB_PORT databaseName=safecity user=safecity password=safecity stringtype=unspecified"
     desired_system_properties | sed 's/^/sysprop /'
+    echo "pool validate-atmost-once-period-in-seconds=$POOL_VALIDATE_PERIOD"
+    echo "http compression=on min=1024 types=$COMPRESSIBLE_TYPES"
+    echo "log-level $QUIET_LOGGERS"
+}
+
+listener_settings() { # config listener: asadmin set lines for compression on one HTTP listener of a config
+    local http="configs.config.$1.network-config.protocols.protocol.$2.http"
+    echo "set '$http.compression=on'"
+    echo "set '$http.compression-min-size-bytes=1024'"
+    echo "set '$http.compressable-mime-type=$COMPRESSIBLE_TYPES'"
 }
 
 payara_configure() { # applies desired_config to the running domain; returns 0, or 10 when a restart is needed
@@ -103,6 +124,9 @@ payara_configure() { # applies desired_config to the running domain; returns 0, 
     else
         echo "create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 2 --maxpoolsize 32 --isconnectvalidatereq true --validationmethod custom-validation --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation --failconnection true --property '$props' safecity-pool" >>"$cmds"
     fi
+    echo "set 'resources.jdbc-connection-pool.safecity-pool.validate-atmost-once-period-in-seconds=$POOL_VALIDATE_PERIOD'" >>"$cmds"
+    listener_settings server-config http-listener-1 >>"$cmds"
+    echo "set-log-levels '$QUIET_LOGGERS'" >>"$cmds"
     if ! asadmin list-jdbc-resources | grep -qx jdbc/safecity; then
         echo "create-jdbc-resource --connectionpoolid safecity-pool jdbc/safecity" >>"$cmds"
     fi
@@ -128,7 +152,7 @@ payara_configure() { # applies desired_config to the running domain; returns 0, 
     fi
     echo "$desired" >"$PAYARA_APPLIED"
     props=$(desired_system_properties | cut -d= -f1 | tr '\n' ' ')
-    info "applied: heap '$PAYARA_HEAP', UTC, pool safecity-pool -> $SC_DB_HOST:$SC_DB_PORT/safecity, system properties: ${props:-none needed}"
+    info "applied: heap '$PAYARA_HEAP', UTC, pool safecity-pool -> $SC_DB_HOST:$SC_DB_PORT/safecity (validation at most every ${POOL_VALIDATE_PERIOD}s), gzip on :8080, system properties: ${props:-none needed}"
     return $restart
 }
 
@@ -145,11 +169,14 @@ payara_up() {
         done
         step "Payara: starting domain1 (~15-40 s; log $PAYARA_LOG)"
         ln -sfn "$PAYARA_LOG" "$SC_LOGS/payara.log"
+        local offset
+        offset=$(stat -c %s "$PAYARA_LOG" 2>/dev/null || echo 0)
         (cd "$SC_RUN" && setsid -w "$ASADMIN" --interactive=false start-domain domain1 </dev/null \
             >"$SC_LOGS/payara-start.log" 2>&1 9>&-) \
             || { cat "$SC_LOGS/payara-start.log" >&2; show_tail "$PAYARA_LOG"; die "asadmin start-domain failed." "Log: $PAYARA_LOG"; }
         pid=$(payara_pid) || die "Payara said it started but no process runs." "Log: $PAYARA_LOG"
         info "running (pid $pid)"
+        payara_settle "$offset"
     fi
     rc=0
     payara_configure || rc=$?
@@ -161,10 +188,42 @@ payara_up() {
     fi
 }
 
-payara_deploy() { # deploys the EAR that the build produced (redeploys with --force)
+app_registered() { grep -q '<application [^>]*name="safecity"' "$DOMAIN_DIR/config/domain.xml" 2>/dev/null; }
+
+app_load_settled() { # log-offset: the domain's own (re)deployment of 'safecity' at start has ended, well or not
+    app_serving && return 0
+    tail -c +"$(( $1 + 1 ))" "$PAYARA_LOG" 2>/dev/null \
+        | grep -qE 'Loading application \[safecity|Exception while loading the app|safecity was successfully deployed'
+}
+
+payara_settle() { # log-offset: after a start, wait until the domain has finished redeploying what it had deployed
+    # Payara redeploys the applications left deployed at every start (after a kill -9 too). Deploying while that
+    # runs races it ("This web container has not yet been started", then a half-deployed application); so wait.
+    app_registered || return 0
+    step "Payara: waiting for the domain's own redeployment of 'safecity' to settle (up to 180 s)"
+    if wait_for 180 "the redeployment" app_load_settled "$1"; then
+        sleep 2
+        if app_serving; then info "'safecity' redeployed and serving"; else info "'safecity' did not come back serving"; fi
+    else
+        warn "the domain's redeployment of 'safecity' did not settle within 180 s"
+    fi
+}
+
+payara_deploy() { # [--if-changed]: deploys the EAR that the build produced (redeploys with --force)
     [ -f "$EAR" ] || die "$EAR is missing." "Build it: mvn -q -B install -DskipTests"
     payara_pid >/dev/null || die "Payara is not running." "Run ./safecity up"
     mkdir -p "$SC_RUN/deploy"
+    local sha
+    sha=$(sha256sum "$EAR" | cut -d' ' -f1)
+    if [ "${1:-}" = --if-changed ] && [ "$sha" = "$(cat "$DEPLOYED_SHA" 2>/dev/null)" ] && app_registered && app_serving; then
+        step "Payara: 'safecity' runs this very EAR and serves: not redeployed"
+        return 0
+    fi
+    rm -f "$DEPLOYED_SHA"
+    if app_registered && ! app_serving; then
+        # a failed or half-dead application (e.g. after a crash): take it away first, --force alone may reuse it
+        asadmin undeploy safecity >/dev/null 2>&1 || true
+    fi
     cp "$EAR" "$SC_RUN/deploy/safecity.ear"
     step "Payara: deploying ear/target/safecity.ear as application 'safecity'"
     local out
@@ -174,11 +233,22 @@ payara_deploy() { # deploys the EAR that the build produced (redeploys with --fo
         die "deploying the EAR failed." "Server log: $PAYARA_LOG" \
             "Fix the app, then ./safecity deploy"
     fi
+    echo "$sha" >"$DEPLOYED_SHA"
     info "deployed"
 }
 
 app_health() { curl -s -m 5 "$APP_URL/health/ready" 2>/dev/null; }
-app_ready() { [ "$(http_code "$APP_URL/health/ready")" = 200 ]; }
+ready_at() { # base-url: /health/ready answers 200 UP *with the application's own check "safecity"* (Payara answers
+    # UP with no checks at all while no application is deployed)
+    local out
+    out=$(curl -s -m 5 -w '\n%{http_code}' "$1/health/ready" 2>/dev/null) || return 1
+    local check='"name"[[:space:]]*:[[:space:]]*"safecity"'
+    [ "${out##*$'\n'}" = 200 ] && [[ $out =~ $check ]]
+}
+app_ready() { ready_at "$APP_URL"; }
+# the application answers a public read through JPA and the database (readiness also needs Keycloak, which may
+# still be starting while Payara is checked)
+app_serving() { [ "$(http_code "$APP_URL/api/cities")" = 200 ]; }
 
 app_wait() {
     step "App: waiting for $APP_URL/health/ready to answer UP (up to 180 s)"

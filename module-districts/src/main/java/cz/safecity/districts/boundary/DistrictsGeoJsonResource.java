@@ -2,31 +2,22 @@ package cz.safecity.districts.boundary;
 
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictLocator;
-import cz.safecity.districts.control.GeoJsonExport;
-import cz.safecity.districts.control.HierarchyStore;
-import cz.safecity.districts.entity.Borough;
-import cz.safecity.districts.entity.BoundaryRef;
+import cz.safecity.districts.control.GeoJsonExports;
 import cz.safecity.platform.module.ModuleEndpoint;
 import cz.safecity.platform.tenant.TenantContext;
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/cities/{city}/districts.geojson[?at=&simplify=]} (public): the districts in force on {@code at}
@@ -34,46 +25,35 @@ import java.util.Map;
  * boundaryVersion, validFrom}; {@code simplify} is a tolerance in metres (0–1000) for JTS
  * TopologyPreservingSimplifier, applied in the local metric projection (≈ simplify/111 195 degrees of latitude,
  * simplify/(111 195·cos φ) of longitude at the city's latitude φ). An empty collection before the first version.
+ * The answer is cached per (version, tolerance) ({@link GeoJsonExports}) and carries a weak {@code ETag}; a request
+ * whose {@code If-None-Match} names it gets {@code 304 Not Modified} without a body.
  */
 @Path("cities/{city}/districts.geojson")
-@RequestScoped
+@ApplicationScoped
 @ModuleEndpoint(DistrictsModule.ID)
 public class DistrictsGeoJsonResource {
 
     @Inject
     DistrictLocator locator;
     @Inject
-    HierarchyStore hierarchy;
+    GeoJsonExports exports;
     @Inject
     TenantContext tenant;
 
     @GET
     @PermitAll
     @Produces({Params.GEO_JSON, "application/json"})
-    public StreamingOutput export(@PathParam("city") String city, @QueryParam("at") String at,
-                                  @QueryParam("simplify") String simplify) {
+    public Response export(@PathParam("city") String city, @QueryParam("at") String at,
+                           @QueryParam("simplify") String simplify, @Context Request request) {
         LocalDate date = Params.date("at", at, tenant.require().zone());
         double tolerance = Params.number("simplify", simplify, 0, 1000, 0);
-        List<GeoJsonExport.Feature> features = new ArrayList<>();
-        var version = locator.versionAt(date);
-        if (version.isPresent()) {
-            BoundaryRef v = version.get();
-            Map<Long, Borough> boroughs = new HashMap<>();
-            hierarchy.boroughs().forEach(b -> boroughs.put(b.id(), b));
-            for (DistrictLocator.Entry e : locator.index(v).byCode().values()) {
-                JsonObjectBuilder props = Json.createObjectBuilder().add("code", e.code()).add("name", e.name());
-                Borough b = e.boroughId() == null ? null : boroughs.get(e.boroughId());
-                if (b != null) {
-                    props.add("borough", b.code()).add("boroughName", b.name());
-                } else {
-                    props.addNull("borough");
-                }
-                props.add("provisional", e.provisional()).add("boundaryVersion", v.number())
-                        .add("validFrom", v.validFrom().toString());
-                features.add(new GeoJsonExport.Feature(props.build(), e.wgs84()));
-            }
+        GeoJsonExports.Export export = locator.versionAt(date).map(v -> exports.export(v, tolerance))
+                .orElseGet(GeoJsonExports::empty);
+        EntityTag tag = new EntityTag(export.etag(), true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
         }
-        return out -> GeoJsonExport.write(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
-                features, tolerance);
+        return Response.ok(export.body()).tag(tag).build();
     }
 }
