@@ -57,3 +57,9 @@ if [ -f "$here/demo-districts.sh" ]; then
 fi
 
 # ---- further modules: add their demo steps below, in the same way (scripts/demo-<module>.sh).
+
+# ---- stats module: demo crime records inside each city's districts and demo survey answers (demo-stats.sh).
+if [ -f "$here/demo-stats.sh" ]; then
+    echo "    stats: scripts/demo-stats.sh"
+    bash "$here/demo-stats.sh"
+fi
