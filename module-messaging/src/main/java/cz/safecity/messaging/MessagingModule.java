@@ -1,5 +1,17 @@
 package cz.safecity.messaging;
 
+import cz.safecity.messaging.control.Ladder;
+import cz.safecity.messaging.control.Matters;
+import cz.safecity.messaging.control.MessagingEvents;
+import cz.safecity.messaging.control.MessagingJobs;
+import cz.safecity.messaging.control.Notifier;
+import cz.safecity.messaging.control.RateLimiter;
+import cz.safecity.messaging.control.Routing;
+import cz.safecity.messaging.control.Submissions;
+import cz.safecity.platform.audit.AuditLog;
+import cz.safecity.platform.cluster.ClusterJobs;
+import cz.safecity.platform.mail.MailSender;
+import cz.safecity.platform.mail.MailJob;
 import cz.safecity.platform.mail.Outbox;
 import cz.safecity.platform.module.Action;
 import cz.safecity.platform.module.CityModule;
@@ -8,7 +20,10 @@ import cz.safecity.platform.module.Setting;
 import cz.safecity.platform.security.Roles;
 import cz.safecity.platform.tenant.TenantDirectory;
 import cz.safecity.platform.tenant.TenantId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +63,36 @@ public class MessagingModule implements CityModule {
     TenantDirectory tenants;
     @Inject
     Outbox outbox;
+    @Inject
+    Instance<MessagingJobs> jobs;
+    @Inject
+    Instance<MailJob> mail;
+
+    @Inject
+    @Any
+    Instance<Object> beans;
+
+    /** Beans the periodic jobs use, created up front (see {@link #startJobs()}). */
+    static final List<Class<?>> JOB_BEANS = List.of(Matters.class, Ladder.class, Routing.class, Notifier.class,
+            Submissions.class, MessagingEvents.class, RateLimiter.class, TenantDirectory.class, AuditLog.class,
+            ClusterJobs.class, MailSender.class, Outbox.class);
+
+    /**
+     * Starts this instance's periodic jobs and the mail sender when the platform first creates the manifest (the
+     * startup migrator does, before anything serves). The beans the jobs use are created here first: the container
+     * injects no persistence context or resource into a library bean that a scheduled task creates.
+     */
+    @PostConstruct
+    void startJobs() {
+        try {
+            JOB_BEANS.forEach(type -> beans.select(type).get().toString());
+            jobs.get().ensureStarted();
+            mail.get().ensureStarted();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(MessagingModule.class.getName())
+                    .log(java.util.logging.Level.WARNING, "messaging: could not schedule the periodic jobs", e);
+        }
+    }
 
     @Override
     public String id() {

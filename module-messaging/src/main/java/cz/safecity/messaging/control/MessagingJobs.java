@@ -59,15 +59,30 @@ public class MessagingJobs {
     @Inject
     MessagingEvents events;
 
-    private ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        ensureStarted();
+    }
+
+    /**
+     * Schedules the jobs on this instance unless already scheduled; called when the module's manifest is created (the
+     * startup migrator creates it before anything serves).
+     */
+    public void ensureStarted() {
+        if (task != null) {
+            return;
+        }
         synchronized (this) {
-            if (task != null || scheduler == null) {
+            if (task != null) {
                 return;
+            }
+            if (scheduler == null) {
+                scheduler = lookupScheduler();
             }
             task = scheduler.scheduleWithFixedDelay(this::tick, 30, PERIOD.toSeconds(), TimeUnit.SECONDS);
         }
+        LOG.info(() -> "messaging jobs (deadlines, retention) scheduled every " + PERIOD);
     }
 
     @PreDestroy
@@ -120,5 +135,18 @@ public class MessagingJobs {
     /** Erases contact data past the current city's retention period; returns how many matters. */
     public int retention() {
         return matters.applyRetention(submissions.intSetting(RETENTION, 365));
+    }
+
+    /** The default managed scheduled executor, looked up when resource injection left it unset. */
+    static ManagedScheduledExecutorService lookupScheduler() {
+        for (String name : new String[] {"java:comp/DefaultManagedScheduledExecutorService",
+                "concurrent/__defaultManagedScheduledExecutorService"}) {
+            try {
+                return javax.naming.InitialContext.doLookup(name);
+            } catch (javax.naming.NamingException e) {
+                LOG.log(Level.FINE, "no " + name, e);
+            }
+        }
+        throw new IllegalStateException("no managed scheduled executor service");
     }
 }

@@ -35,7 +35,7 @@ public class ClusterJobs {
      * @throws IllegalStateException when the database cannot be reached
      */
     public boolean runOncePer(String name, Duration period, Runnable job) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             if (!tryLock(c, name)) {
                 return false;
             }
@@ -102,5 +102,20 @@ public class ClusterJobs {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The data source; looked up by name when resource injection left it unset (a bean of the EAR's library jars that
+     * the container creates outside a module's request, e.g. in a scheduled task, gets no resource injection).
+     */
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            try {
+                dataSource = javax.naming.InitialContext.doLookup("jdbc/safecity");
+            } catch (javax.naming.NamingException e) {
+                throw new IllegalStateException("jdbc/safecity not found", e);
+            }
+        }
+        return dataSource;
     }
 }

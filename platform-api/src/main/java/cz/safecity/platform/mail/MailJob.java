@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs {@link MailSender#deliverDue()} every {@code safecity.mail.interval} (ISO 8601, default 5 s) on each instance,
- * through {@link ClusterJobs} so that one instance at a time delivers. Started when the application starts.
+ * through {@link ClusterJobs} so that one instance at a time delivers. Started by {@link #ensureStarted()}.
  */
 @ApplicationScoped
 public class MailJob {
@@ -37,12 +37,28 @@ public class MailJob {
 
     private Duration interval = Duration.ofSeconds(5);
 
-    private ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        ensureStarted();
+    }
+
+    /**
+     * Schedules the sender on this instance unless it is already scheduled. Called by whoever uses mail first: the
+     * {@link Outbox} on every enqueue and modules' manifests when they are created (the container does not deliver
+     * the application-initialized event to beans in the EAR's library jars), so that mails left pending by a restart
+     * go out without waiting for a new one.
+     */
+    public void ensureStarted() {
+        if (task != null) {
+            return;
+        }
         synchronized (this) {
-            if (task != null || scheduler == null) {
+            if (task != null) {
                 return;
+            }
+            if (scheduler == null) {
+                scheduler = lookupScheduler();
             }
             try {
                 interval = Duration.parse(intervalText);
@@ -72,5 +88,18 @@ public class MailJob {
                 task = null;
             }
         }
+    }
+
+    /** The default managed scheduled executor, looked up when resource injection left it unset. */
+    static ManagedScheduledExecutorService lookupScheduler() {
+        for (String name : new String[] {"java:comp/DefaultManagedScheduledExecutorService",
+                "concurrent/__defaultManagedScheduledExecutorService"}) {
+            try {
+                return javax.naming.InitialContext.doLookup(name);
+            } catch (javax.naming.NamingException e) {
+                LOG.log(Level.FINE, "no " + name, e);
+            }
+        }
+        throw new IllegalStateException("no managed scheduled executor service");
     }
 }

@@ -74,7 +74,7 @@ public class MailSender {
      * @throws IllegalStateException when the database cannot be reached
      */
     public int deliverDue() {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 int sent = deliver(c);
@@ -198,5 +198,20 @@ public class MailSender {
                 LOG.log(Level.FINE, "closing SMTP transport", e);
             }
         }
+    }
+
+    /**
+     * The data source; looked up by name when resource injection left it unset (a bean of the EAR's library jars that
+     * the container creates outside a module's request, e.g. in a scheduled task, gets no resource injection).
+     */
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            try {
+                dataSource = javax.naming.InitialContext.doLookup("jdbc/safecity");
+            } catch (javax.naming.NamingException e) {
+                throw new IllegalStateException("jdbc/safecity not found", e);
+            }
+        }
+        return dataSource;
     }
 }
