@@ -81,7 +81,7 @@
   /* /portal/console/-/{screen}: screens across cities (coordinator) */
   SC.route(function (seg) { return seg[0] === 'console' && seg[1] === '-' && seg.length === 3; }, function (view, seg) {
     return SC.auth.fresh().then(function (token) {
-      if (!token) { return needLogin(view, location.pathname); }
+      if (!token) { return needLogin(view, location.pathname + location.search); }
       var roles = SC.auth.roles();
       var screen = SC.consoleScreens.filter(function (s) { return s.regional && s.id === seg[2]; })[0];
       if (!screen || !screen.offered(roles.platform, {})) { return SC.notFound(view); }
@@ -95,7 +95,7 @@
     function (view, seg) {
       var slug = seg[1];
       return SC.auth.fresh().then(function (token) {
-        if (!token) { return needLogin(view, location.pathname); }
+        if (!token) { return needLogin(view, location.pathname + location.search); }
         return Promise.all([SC.city(slug), SC.modules(slug)]).then(function (r) {
           var ctx = { city: r[0], modules: r[1], roles: SC.cityRoles(slug) };
           SC.cityModules = null;
@@ -248,7 +248,7 @@
 
   /** A simple table: header texts and rows of cell texts (numbers right-aligned when given as {num}). */
   function table(head, rows) {
-    return h('div', { class: 'table-wrap' }, h('table', null,
+    return h('div', { class: 'table-wrap', tabindex: '0' }, h('table', null,
       h('thead', null, h('tr', null, head.map(function (x) { return h('th', { scope: 'col', text: x }); }))),
       h('tbody', null, rows.map(function (r) {
         return h('tr', null, r.map(function (c) { return h('td', { text: c }); }));

@@ -211,7 +211,7 @@
         }));
         view.appendChild(h('p', null, h('label', { for: 'status-filter', text: t('inbox.filter') }), filter));
         if (!items.length) { view.appendChild(h('p', { text: t('inbox.empty') })); return; }
-        view.appendChild(h('div', { class: 'table-wrap' }, h('table', { id: 'inbox' },
+        view.appendChild(h('div', { class: 'table-wrap', tabindex: '0' }, h('table', { id: 'inbox' },
           h('caption', { class: 'visually-hidden', text: t('inbox.title') }),
           h('thead', null, h('tr', null, ['inbox.matter', 'inbox.category', 'inbox.district', 'inbox.status', 'inbox.level',
             'inbox.due'].map(function (k) { return h('th', { scope: 'col', text: t(k) }); }))),

@@ -43,10 +43,14 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     private final Path profile;
+    /** Where this browser saves downloads (under {@code target/downloads/}). */
+    final Path downloads;
 
     Browser() {
         try {
             profile = Files.createTempDirectory("safecity-chromium-");
+            Files.createDirectories(Path.of("target", "downloads"));
+            downloads = Files.createTempDirectory(Path.of("target", "downloads"), "browser-").toAbsolutePath();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -57,6 +61,8 @@ final class Browser implements AutoCloseable {
                 "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
                 "--no-default-browser-check", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--lang=cs");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

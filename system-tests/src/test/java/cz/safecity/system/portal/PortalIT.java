@@ -65,7 +65,7 @@ class PortalIT {
     void clickingTheMapFindsThePragueDistrictAndItsCard() {
         browser.open("/portal/praha?lang=cs");
         browser.waitFor("#district-map[data-loaded]");
-        clickMapAt(OLD_TOWN[0], OLD_TOWN[1]);
+        clickMapAt(browser, OLD_TOWN[0], OLD_TOWN[1]);
         WebElement open = browser.waitFor("#open-card");
         assertTrue(browser.find("#find-result").getText().contains("Praha 1 – okrsek 5"), browser.find("#find-result").getText());
         open.click();
@@ -241,7 +241,7 @@ class PortalIT {
     }
 
     /** Clicks the city map where the given WGS84 point is drawn (a real mouse click at that pixel). */
-    static void clickMapAt(double lat, double lon) {
+    static void clickMapAt(Browser browser, double lat, double lon) {
         WebElement map = browser.find("#district-map");
         browser.js("arguments[0].scrollIntoView({block: 'center'});", map);
         @SuppressWarnings("unchecked")

@@ -1,0 +1,193 @@
+package cz.safecity.system.portal;
+
+import static cz.safecity.system.SystemTestSupport.put;
+import static cz.safecity.system.SystemTestSupport.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cz.safecity.system.SystemTestSupport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The issue's end-to-end flows in a real browser with real Keycloak logins (authorization code + PKCE through the
+ * portal's client {@code safecity-portal}): a citizen finds a Prague district by clicking the map and writes to its
+ * working group, the constable logs in, answers, and logs out (the Keycloak session ends), the citizen sees the
+ * answer on the thread page; an administrator previews (dry run) and imports a district file in the console; the
+ * coordinator exports the city comparison as CSV. Console pages are checked with axe-core too.
+ */
+class PortalFlowIT {
+
+    @Test
+    void citizenWritesTheConstableAnswersAndTheCitizenSeesTheAnswer() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String question = "Na Bartolomějské stojí každou noc auta na chodníku. (test " + marker + ")";
+        String answer = "Děkujeme, hlídka to zkontroluje. (test " + marker + ")";
+        List<String> a11y = new ArrayList<>();
+        String trackingUrl;
+        String matterId;
+        try (Browser citizen = new Browser()) {
+            citizen.open("/portal/praha?lang=cs");
+            citizen.waitFor("#district-map[data-loaded]");
+            PortalIT.clickMapAt(citizen, PortalIT.OLD_TOWN[0], PortalIT.OLD_TOWN[1]);
+            citizen.waitFor("#open-card").click();
+            citizen.wait(20).until(d -> d.getCurrentUrl().endsWith(PortalIT.CENTRE));
+            citizen.waitFor("a.button[href*='/contact?district=1-5']").click();
+            citizen.waitFor("#contact-form");
+            new Select(citizen.find("#category")).selectByIndex(1);
+            assertEquals("1-5", new Select(citizen.find("#district")).getFirstSelectedOption().getAttribute("value"));
+            citizen.find("#text").sendKeys(question);
+            citizen.find("#consent").click();
+            a11y.addAll(prefixed("contact form", citizen.seriousAccessibilityViolations()));
+            citizen.screenshot("contact-form-cs-desktop");
+            citizen.find("#send").click();
+            WebElement link = citizen.waitFor("#tracking-link");
+            trackingUrl = link.getAttribute("href");
+            assertTrue(trackingUrl.contains("/portal/praha/track/"), trackingUrl);
+            matterId = citizen.find("h1").getText().replaceAll("\\D", "");
+            assertFalse(matterId.isEmpty());
+            assertTrue(citizen.find("#ladder li[aria-current]").getText().contains("Pracovní skupina"));
+            a11y.addAll(prefixed("thread", citizen.seriousAccessibilityViolations()));
+            citizen.screenshot("thread-new-cs-desktop");
+        }
+
+        try (Browser constable = new Browser()) {
+            constable.open("/portal/console/praha/inbox?lang=cs");
+            login(constable, "constable.praha");
+            constable.waitFor("table#inbox");
+            a11y.addAll(prefixed("inbox", constable.seriousAccessibilityViolations()));
+            constable.screenshot("console-inbox-cs-desktop");
+            constable.waitFor("a[data-matter='" + matterId + "']").click();
+            constable.waitFor("#staff-reply").sendKeys(answer);
+            a11y.addAll(prefixed("matter", constable.seriousAccessibilityViolations()));
+            constable.find("#send-reply").click();
+            constable.wait(20).until(d -> constable.find("#thread").getText().contains(answer));
+            constable.screenshot("console-matter-cs-desktop");
+            constable.find("#logout").click();
+            constable.wait(30).until(d -> d.getCurrentUrl().startsWith(SystemTestSupport.BASE + "/portal/"));
+            constable.waitRendered();
+            // the Keycloak session is over: logging in again asks for the password
+            constable.open("/portal/console");
+            constable.waitFor("#login").click();
+            constable.wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        }
+
+        try (Browser citizen = new Browser()) {
+            citizen.driver.get(trackingUrl + "?lang=cs");
+            citizen.waitRendered();
+            String thread = citizen.waitFor("#thread").getText();
+            assertTrue(thread.contains(answer), thread);
+            assertTrue(thread.contains("strážník městské policie"), "who answered, with the role: " + thread);
+            citizen.find("#reply-text").sendKeys("Děkuji. (test " + marker + ")");
+            citizen.find("#reply-form button[type=submit]").click();
+            citizen.wait(20).until(d -> citizen.find("#thread").getText().contains("Děkuji. (test " + marker + ")"));
+            citizen.switchLanguage("en");
+            a11y.addAll(prefixed("thread [en]", citizen.seriousAccessibilityViolations()));
+            citizen.screenshot("thread-answered-en-desktop");
+        }
+        assertTrue(a11y.isEmpty(), String.join("\n", a11y));
+    }
+
+    @Test
+    void anAdministratorPreviewsAndImportsADistrictFile() throws Exception {
+        String city = SystemTestSupport.newCity("Portal import IT", null);
+        assertEquals(200, put("/api/cities/" + city + "/levels", "platform-admin",
+                "{\"levels\":[{\"key\":\"city\",\"name\":\"Město\"},{\"key\":\"district\",\"name\":\"Okrsek\"}]}").status());
+        assertEquals(200, send("PUT", "/api/cities/" + city + "/outline", "platform-admin", "application/geo+json",
+                "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                        + "[[[14.40,50.08],[14.42,50.08],[14.42,50.10],[14.40,50.10],[14.40,50.08]]]}}").status());
+        Path bad = Files.createTempFile("districts-bad", ".geojson");
+        Files.writeString(bad, collection(feature("A", "West", 14.40, 50.08, 14.41, 50.10),
+                feature("A", "Again", 14.41, 50.08, 14.42, 50.10)));
+        Path good = Files.createTempFile("districts-good", ".geojson");
+        Files.writeString(good, collection(feature("A", "West", 14.40, 50.08, 14.41, 50.10),
+                feature("B", "East", 14.41, 50.08, 14.42, 50.10)));
+        try (Browser admin = new Browser()) {
+            admin.open("/portal/console/" + city + "/boundaries?lang=en");
+            login(admin, "platform-admin");
+            admin.waitFor("#geojson-file").sendKeys(bad.toAbsolutePath().toString());
+            admin.waitFor("#preview-map[data-loaded]");
+            admin.find("#code-property").sendKeys("code");
+            admin.find("#name-property").sendKeys("name");
+            admin.find("#dry-run").click();
+            WebElement errors = admin.waitFor("#import-report table");
+            assertTrue(errors.getText().contains("A"), errors.getText());
+            assertFalse(admin.find("#import").isEnabled(), "nothing to import after a failed dry run");
+
+            admin.find("#geojson-file").sendKeys(good.toAbsolutePath().toString());
+            admin.wait(20).until(d -> admin.find("#import-report").getText().contains("2"));
+            admin.find("#dry-run").click();
+            assertTrue(admin.waitFor("#report-summary").getText().startsWith("Validation passed: 2 districts"));
+            assertTrue(SystemTestSupport.get("/api/cities/" + city + "/districts", null).json()
+                    .getJsonArray("districts").isEmpty(), "a dry run stores nothing");
+            admin.screenshot("console-import-dry-run-en-desktop");
+            List<String> a11y = admin.seriousAccessibilityViolations();
+            admin.find("#import").click();
+            admin.wait(20).until(d -> admin.find("#report-summary").getText().startsWith("Imported as boundary version 1"));
+            admin.open("/portal/" + city + "/districts/B?lang=en");
+            assertEquals("East", admin.waitFor("h1").getText());
+            assertTrue(a11y.isEmpty(), String.join("\n", a11y));
+        }
+    }
+
+    @Test
+    void theCoordinatorExportsTheCityComparison() throws Exception {
+        try (Browser coordinator = new Browser()) {
+            coordinator.open("/portal/console/-/comparison?lang=cs");
+            login(coordinator, "coordinator");
+            WebElement table = coordinator.waitFor("#comparison table");
+            assertTrue(table.getText().contains("Praha"), table.getText());
+            assertFalse(table.getText().contains("t-"), "no test cities in the comparison");
+            List<String> a11y = coordinator.seriousAccessibilityViolations();
+            coordinator.screenshot("console-comparison-cs-desktop");
+            coordinator.find("#export-csv").click();
+            WebElement link = coordinator.waitFor("#csv-link");
+            assertTrue(link.getAttribute("download").endsWith(".csv"), link.getAttribute("download"));
+            Path file = coordinator.downloads.resolve(link.getAttribute("download"));
+            coordinator.wait(20).until(d -> Files.exists(file));
+            String csv = Files.readString(file);
+            assertTrue(csv.contains("Praha"), csv);
+            assertTrue(a11y.isEmpty(), String.join("\n", a11y));
+        }
+    }
+
+    /** On the console's login screen: Keycloak's form (authorization code + PKCE), then back in the portal. */
+    static void login(Browser b, String username) {
+        b.waitFor("#login").click();
+        b.wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        if (b.all("#password").isEmpty()) { // organizations on: Keycloak asks for the username first
+            b.find("#kc-login").click();
+        }
+        b.wait(30).until(ExpectedConditions.visibilityOfElementLocated(By.id("password")))
+                .sendKeys(SystemTestSupport.PASSWORD);
+        b.find("#kc-login").click();
+        b.wait(30).until(d -> d.getCurrentUrl().startsWith(SystemTestSupport.BASE + "/portal/console")
+                && !d.getCurrentUrl().contains("/callback"));
+        b.waitRendered();
+        b.waitFor("#logout");
+    }
+
+    static String collection(String... features) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
+    }
+
+    static String feature(String code, String name, double minLon, double minLat, double maxLon, double maxLat) {
+        return String.format(java.util.Locale.ROOT, "{\"type\":\"Feature\",\"properties\":{\"code\":\"%s\",\"name\":\"%s\"},"
+                        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],"
+                        + "[%.5f,%.5f],[%.5f,%.5f]]]}}", code, name, minLon, minLat, maxLon, minLat, maxLon, maxLat,
+                minLon, maxLat, minLon, minLat);
+    }
+
+    static List<String> prefixed(String page, List<String> violations) {
+        return violations.stream().map(v -> page + ": " + v).toList();
+    }
+}
