@@ -50,8 +50,10 @@ for city in $cities; do
     code=$(call PUT "/$city/stats/code-lists/demo" application/json "$tmp/codes.json")
     [ "$code" = 200 ] || { echo "    stats $city: code lists answered $code: $(cat "$tmp/out")" >&2; exit 1; }
 
-    # crime records: 24 months before this one, a district-specific rate, deterministic (same ids on a rerun)
-    awk -v city="$city" -v ym="$this_month" '
+    # crime records: 24 months before this one (not before the boundaries' validFrom), a district-specific rate,
+    # deterministic (same ids on a rerun)
+    valid_from=$(jq -r '[.features[].properties.validFrom // empty] | max // "2000-01-01"' "$tmp/districts.geojson")
+    awk -v city="$city" -v ym="$this_month" -v since="${valid_from:0:7}" '
         BEGIN {
             srand(length(city) * 7919 + 17)
             split("(demo) krádež prostá|(demo) krádež vloupáním|(demo) krádež vozidla|(demo) poškození cizí věci|(demo) výtržnictví|(demo) ublížení na zdraví|(demo) drogy|(demo) podvod", types, "|")
@@ -67,6 +69,7 @@ for city in $cities; do
             rate = 1 + int(rand() * 9)
             for (k = 1; k <= 24; k++) {
                 mm = m0 - k; yy = y0; while (mm < 1) { mm += 12; yy-- }
+                if (sprintf("%04d-%02d", yy, mm) < since) continue
                 cnt = int(rand() * rate * 2)
                 for (j = 0; j < cnt; j++) {
                     v = int(rand() * n); t = rand() * 0.8

@@ -233,7 +233,8 @@ public class Surveys {
             throw ProblemException.invalid("safety", "the standard item's answer, 1 (very safe) … 4 (very unsafe)");
         }
         DistrictDirectory dir = settings.directory(city.id());
-        LocalDate today = LocalDate.ofInstant(now, city.zone());
+        // answers are about the survey's period: the districts in force at its end (as the results show them)
+        LocalDate today = s.periodTo().atEndOfMonth();
         String district;
         if (a.district() != null && !a.district().isBlank()) {
             district = dir.district(city.id(), a.district(), today).map(DistrictRef::code)
