@@ -58,6 +58,12 @@ fi
 
 # ---- further modules: add their demo steps below, in the same way (scripts/demo-<module>.sh).
 
+# ---- events module: seed cadences, meetings, measures with reviews, a public meeting, event plans, projects.
+if [ -f "$here/demo-events.sh" ]; then
+    echo "    events: scripts/demo-events.sh"
+    bash "$here/demo-events.sh"
+fi
+
 # ---- stats module: demo crime records inside each city's districts and demo survey answers (demo-stats.sh).
 if [ -f "$here/demo-stats.sh" ]; then
     echo "    stats: scripts/demo-stats.sh"

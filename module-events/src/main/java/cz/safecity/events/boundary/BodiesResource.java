@@ -15,10 +15,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -65,15 +63,6 @@ public class BodiesResource {
         return bodies.list(kind).stream().map(b -> Views.body(b, city, uri, null)).toList();
     }
 
-    @GET
-    @Path("{id: [0-9]+}")
-    @PermitAll
-    @Operation(summary = "One body with its members and membership history")
-    @APIResponse(responseCode = "404", description = "no such body in this city")
-    public BodyView get(@PathParam("id") long id) {
-        return Views.body(bodies.require(id), city, uri, bodies.members(id));
-    }
-
     @POST
     @RolesAllowed(Roles.CITY_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,55 +74,6 @@ public class BodiesResource {
         Body b = bodies.create(BodyInput.parse(Inputs.parse(body)));
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(b.id())).build())
                 .entity(Views.body(b, city, uri, bodies.members(b.id()))).build();
-    }
-
-    @PUT
-    @Path("{id: [0-9]+}")
-    @RolesAllowed(Roles.CITY_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a body's kind, name, scope and series (members stay)")
-    @APIResponse(responseCode = "400", description = "invalid field")
-    @APIResponse(responseCode = "404", description = "no such body in this city")
-    @APIResponse(responseCode = "422", description = "series over the city's maximum of occurrences")
-    public BodyView update(@PathParam("id") long id, String body) {
-        return Views.body(bodies.update(id, BodyInput.parse(Inputs.parse(body))), city, uri, bodies.members(id));
-    }
-
-    @DELETE
-    @Path("{id: [0-9]+}")
-    @RolesAllowed(Roles.CITY_ADMIN)
-    @Operation(summary = "Delete a body with its meetings")
-    @APIResponse(responseCode = "204", description = "deleted")
-    @APIResponse(responseCode = "404", description = "no such body in this city")
-    public Response delete(@PathParam("id") long id) {
-        bodies.delete(id);
-        return Response.noContent().build();
-    }
-
-    @POST
-    @Path("{id: [0-9]+}/members")
-    @RolesAllowed(Roles.CITY_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a named member (name, role, institution, from)")
-    @APIResponse(responseCode = "201", description = "added")
-    @APIResponse(responseCode = "400", description = "invalid field")
-    @APIResponse(responseCode = "404", description = "no such body in this city")
-    public Response addMember(@PathParam("id") long id, String body) {
-        var m = bodies.addMember(id, BodyInput.member(Inputs.parse(body)));
-        return Response.status(201).entity(Views.member(m)).build();
-    }
-
-    @POST
-    @Path("{id: [0-9]+}/members/{member: [0-9]+}/end")
-    @RolesAllowed(Roles.CITY_ADMIN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "End a membership on a date (history is kept)")
-    @APIResponse(responseCode = "400", description = "invalid date")
-    @APIResponse(responseCode = "404", description = "no such body or member in this city")
-    public BodyView.MemberView endMember(@PathParam("id") long id, @PathParam("member") long member, String body) {
-        Inputs in = Inputs.parse(body);
-        var on = in.date("on");
-        return Views.member(bodies.endMember(id, member, on == null ? bodies.today() : on));
     }
 
     @GET

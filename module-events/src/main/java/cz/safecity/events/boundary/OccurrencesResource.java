@@ -2,11 +2,13 @@ package cz.safecity.events.boundary;
 
 import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.Bodies;
+import cz.safecity.events.control.BodyInput;
 import cz.safecity.events.control.CalendarFeeds;
 import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.Meetings;
 import cz.safecity.events.control.Occurrences;
 import cz.safecity.events.entity.Body;
+import cz.safecity.events.entity.BodyView;
 import cz.safecity.events.entity.MeetingView;
 import cz.safecity.events.entity.OccurrenceView;
 import cz.safecity.platform.module.ModuleEndpoint;
@@ -19,6 +21,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,8 +29,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -40,11 +45,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Occurrences of a body's series and single meetings: {@code /api/cities/{city}/bodies/{id}/occurrences} and
- * {@code …/calendar.ics}. Public reads; the city's staff move, cancel, mark held and record agenda, attendance,
- * minutes and decisions. An occurrence is addressed by its RECURRENCE-ID, the series' original local start
- * ({@code 2027-03-25T17:00}). Errors: 400 naming the field, 404 for an unknown body or occurrence, 409 for a
- * change its status forbids.
+ * One body: {@code /api/cities/{city}/bodies/{id}} — its detail, members, occurrences of its series
+ * ({@code …/occurrences}), single occurrences and its iCalendar feed ({@code …/calendar.ics}). One class for
+ * everything under a body's id, because JAX-RS picks one resource class per request (the longest literal path).
+ * Public reads; the city-admin configures the body, the city's staff move, cancel, mark held and record agenda,
+ * attendance, minutes and decisions. An occurrence is addressed by its RECURRENCE-ID, the series' original local start
+ * ({@code 2027-03-25T17:00}). Errors: 400 naming the field, 404 for an unknown body or occurrence (also another
+ * city's), 409 for a change its status forbids.
  */
 @Path("cities/{city}/bodies/{id: [0-9]+}")
 @ModuleEndpoint(EventsModule.ID)
@@ -62,6 +69,8 @@ public class OccurrencesResource {
     String city;
     @PathParam("id")
     long id;
+    @Context
+    UriInfo uri;
     @Inject
     Bodies bodies;
     @Inject
@@ -70,6 +79,61 @@ public class OccurrencesResource {
     TenantContext tenant;
     @Inject
     Caller caller;
+
+    @GET
+        @PermitAll
+    @Operation(summary = "One body with its members and membership history")
+    @APIResponse(responseCode = "404", description = "no such body in this city")
+    public BodyView get() {
+        return Views.body(bodies.require(id), city, uri, bodies.members(id));
+    }
+
+    @PUT
+        @RolesAllowed(Roles.CITY_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a body's kind, name, scope and series (members stay)")
+    @APIResponse(responseCode = "400", description = "invalid field")
+    @APIResponse(responseCode = "404", description = "no such body in this city")
+    @APIResponse(responseCode = "422", description = "series over the city's maximum of occurrences")
+    public BodyView update(String body) {
+        return Views.body(bodies.update(id, BodyInput.parse(Inputs.parse(body))), city, uri, bodies.members(id));
+    }
+
+    @DELETE
+        @RolesAllowed(Roles.CITY_ADMIN)
+    @Operation(summary = "Delete a body with its meetings")
+    @APIResponse(responseCode = "204", description = "deleted")
+    @APIResponse(responseCode = "404", description = "no such body in this city")
+    public Response delete() {
+        bodies.delete(id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("members")
+    @RolesAllowed(Roles.CITY_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a named member (name, role, institution, from)")
+    @APIResponse(responseCode = "201", description = "added")
+    @APIResponse(responseCode = "400", description = "invalid field")
+    @APIResponse(responseCode = "404", description = "no such body in this city")
+    public Response addMember(String body) {
+        var m = bodies.addMember(id, BodyInput.member(Inputs.parse(body)));
+        return Response.status(201).entity(Views.member(m)).build();
+    }
+
+    @POST
+    @Path("members/{member: [0-9]+}/end")
+    @RolesAllowed(Roles.CITY_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "End a membership on a date (history is kept)")
+    @APIResponse(responseCode = "400", description = "invalid date")
+    @APIResponse(responseCode = "404", description = "no such body or member in this city")
+    public BodyView.MemberView endMember(@PathParam("member") long member, String body) {
+        Inputs in = Inputs.parse(body);
+        var on = in.date("on");
+        return Views.member(bodies.endMember(id, member, on == null ? bodies.today() : on));
+    }
 
     @GET
     @Path("occurrences")

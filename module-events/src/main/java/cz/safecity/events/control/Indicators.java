@@ -105,12 +105,9 @@ public class Indicators {
                     .stream().filter(m -> !"cancelled".equals(m.status())
                             && (m.doneOn() == null || m.doneOn().isAfter(m.deadline()))).count();
             values.put(MEASURES_OVERDUE.key(), overdue);
-            values.put(PUBLIC_MEETINGS.key(), em.createNativeQuery("select count(*) from events_public_meeting where"
-                            + " tenant_id = ? and status <> 'cancelled' and start_at >= ? and start_at < ?")
-                    .setHint("eclipselink.jdbc.allow-native-sql-queries", "true")
-                    .setParameter(1, city.slug()).setParameter(2, java.sql.Timestamp.from(start.toInstant()))
-                    .setParameter(3, java.sql.Timestamp.from(end.toInstant())).getSingleResult() instanceof Number n
-                    ? n.longValue() : 0L);
+            values.put(PUBLIC_MEETINGS.key(), em.createQuery("select count(p) from PublicMeeting p where p.status <>"
+                            + " 'cancelled' and p.startAt >= :f and p.startAt < :t", Long.class)
+                    .setParameter("f", start.toInstant()).setParameter("t", end.toInstant()).getSingleResult());
         } finally {
             em.close();
         }
