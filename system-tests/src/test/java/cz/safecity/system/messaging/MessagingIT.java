@@ -40,6 +40,8 @@ class MessagingIT {
     static String constableToken;
     static String constableName;
     static String wgMail;
+    static String leadershipMail;
+    static boolean meetingBody;
 
     @BeforeAll
     static void pragueCityWithANamedConstable() {
@@ -53,6 +55,24 @@ class MessagingIT {
                 "{\"roles\":[\"constable\"]}");
         assertEquals(200, roles.status(), roles.toString());
         constableToken = fetchToken(CONSTABLE, SystemTestSupport.PASSWORD);
+        // the leadership level gets an address for its notifications (the city-admin edits the default ladder)
+        leadershipMail = "leadership-" + city + "@example.org";
+        StringBuilder ladder = new StringBuilder("[");
+        for (JsonValue v : get("/api/cities/" + city + "/messaging/ladder", null).array()) {
+            JsonObject l = v.asJsonObject();
+            var b = jakarta.json.Json.createObjectBuilder(l);
+            if (l.getString("key").equals("police-leadership")) {
+                b.add("notifyEmail", leadershipMail);
+            }
+            ladder.append(ladder.length() > 1 ? "," : "").append(b.build());
+        }
+        Reply edited = put("/api/cities/" + city + "/messaging/ladder", ADMIN, ladder.append("]").toString());
+        assertEquals(200, edited.status(), edited.toString());
+        // a coordination meeting body with a weekly cadence (events module), so that an escalation gets on its agenda
+        Reply body = post("/api/cities/" + city + "/bodies", ADMIN, "{\"kind\":\"coordination-meeting\","
+                + "\"name\":\"Koordinační porada (demo)\",\"scope\":\"city\",\"series\":{\"rrule\":"
+                + "\"FREQ=WEEKLY\",\"start\":\"2026-11-02T17:00\",\"durationMinutes\":60}}");
+        meetingBody = body.status() == 201;
         constableName = call("GET", "/api/cities/" + city + "/me", constableToken, null, null).json()
                 .getString("displayName", null);
     }
@@ -133,6 +153,8 @@ class MessagingIT {
         assertEquals(200, job.status(), job.toString());
         assertTrue(job.json().getInt("escalated") >= 1, job.body());
         JsonObject escalated = call("GET", matters(city) + "/" + id, constableToken, null, null).json();
+        MessagingFixture.Mail next = awaitMail(leadershipMail, String.valueOf(id)); // the next level is notified
+        assertTrue(next.body().contains("deadline"), next.body());
         assertEquals("police-leadership", escalated.getJsonObject("level").getString("key"));
         assertEquals(1, escalated.getInt("escalations"));
         assertTrue(escalated.getJsonArray("thread").stream().map(JsonValue::asJsonObject)
@@ -146,7 +168,27 @@ class MessagingIT {
         assertEquals("coordination-meeting", manual.json().getJsonObject("level").getString("key"));
         Reply audit = get("/api/cities/" + city + "/audit", ADMIN);
         assertTrue(audit.body().contains("messaging.matter.escalated"), audit.body());
+        // the events module observed MatterEscalated and answered MatterScheduled: the matter shows the meeting
+        org.junit.jupiter.api.Assumptions.assumeTrue(meetingBody, "the events module is not there to take the item");
+        JsonObject meeting = null;
+        for (int i = 0; i < 40 && meeting == null; i++) {
+            JsonObject m = call("GET", trackingPath(link), null, null, null).json();
+            meeting = m.getJsonObject("meeting");
+            if (meeting == null) {
+                sleep(500);
+            }
+        }
+        assertNotNull(meeting, "the matter shows the meeting it was put on");
+        assertEquals("Koordinační porada (demo)", meeting.getString("body"));
         assertTrue(audit.body().contains("messaging.matter.replied"), audit.body());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
