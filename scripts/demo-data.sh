@@ -69,3 +69,9 @@ if [ -f "$here/demo-stats.sh" ]; then
     echo "    stats: scripts/demo-stats.sh"
     bash "$here/demo-stats.sh"
 fi
+
+# ---- messaging module: demo matters in different states and ladder levels (demo-messaging.sh).
+if [ -f "$here/demo-messaging.sh" ]; then
+    echo "    messaging: scripts/demo-messaging.sh"
+    bash "$here/demo-messaging.sh"
+fi
