@@ -1,20 +1,31 @@
 package cz.safecity.events;
 
+import cz.safecity.events.control.Bodies;
+import cz.safecity.events.control.DistrictCheck;
+import cz.safecity.events.control.EventsSettings;
 import cz.safecity.events.control.Indicators;
+import cz.safecity.events.control.MatterScheduler;
+import cz.safecity.events.control.Meetings;
 import cz.safecity.events.control.Offboarding;
+import cz.safecity.events.control.PublicMeetings;
+import cz.safecity.events.control.RegistrantErasure;
 import cz.safecity.platform.module.Action;
 import cz.safecity.platform.module.CityModule;
 import cz.safecity.platform.module.Indicator;
 import cz.safecity.platform.module.Setting;
 import cz.safecity.platform.security.Roles;
 import cz.safecity.platform.tenant.TenantId;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Manifest of the events module: bodies and their meeting cadences (RFC 5545 series, iCalendar feeds), agendas,
@@ -50,6 +61,33 @@ public class EventsModule implements CityModule {
     Instance<Indicators> indicators;
     @Inject
     Instance<Offboarding> offboarding;
+    @Inject
+    Instance<RegistrantErasure> erasure;
+    @Inject
+    @Any
+    Instance<Object> beans;
+
+    /** Beans used outside HTTP requests (the erasure job, the escalated-matter observer), created up front. */
+    static final List<Class<?>> BACKGROUND_BEANS = List.of(Bodies.class, Meetings.class, PublicMeetings.class,
+            EventsSettings.class, DistrictCheck.class, Indicators.class, Offboarding.class, MatterScheduler.class,
+            RegistrantErasure.class);
+
+    /**
+     * Creates the beans that work without an HTTP request and schedules the erasure job when the platform first
+     * creates the manifest (the startup migrator does, before anything serves): library beans get no
+     * application-initialized event, and a library bean first created by a scheduled task gets no persistence
+     * context injected.
+     */
+    @PostConstruct
+    void startJobs() {
+        try {
+            BACKGROUND_BEANS.forEach(type -> beans.select(type).get().toString());
+            erasure.get().ensureStarted();
+        } catch (RuntimeException e) {
+            Logger.getLogger(EventsModule.class.getName()).log(Level.WARNING,
+                    "events: could not schedule the registrant erasure job", e);
+        }
+    }
 
     @Override
     public String id() {

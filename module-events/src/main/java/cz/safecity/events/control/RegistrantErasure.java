@@ -49,20 +49,43 @@ public class RegistrantErasure {
     @Inject
     jakarta.enterprise.inject.Instance<RegistrantErasure> self;
 
-    private ScheduledFuture<?> task;
+    private volatile ScheduledFuture<?> task;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object init) {
+        ensureStarted();
+    }
+
+    /** Schedules the hourly round on this instance unless already scheduled (called by the module's manifest). */
+    public void ensureStarted() {
         synchronized (this) {
-            if (task == null && scheduler != null) {
-                task = scheduler.scheduleWithFixedDelay(() -> {
-                    try {
-                        jobs.runOncePer(JOB, Duration.ofMinutes(55), () -> self.get().runAll());
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "registrant erasure failed; the next round retries", e);
-                    }
-                }, 5, 60, TimeUnit.MINUTES);
+            if (task != null) {
+                return;
+            }
+            if (scheduler == null) {
+                scheduler = lookupScheduler();
+            }
+            task = scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    jobs.runOncePer(JOB, Duration.ofMinutes(55), () -> self.get().runAll());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "registrant erasure failed; the next round retries", e);
+                }
+            }, 5, 60, TimeUnit.MINUTES);
+        }
+        LOG.info("events: registrant erasure scheduled hourly");
+    }
+
+    /** The default managed scheduled executor, looked up when resource injection left it unset. */
+    static ManagedScheduledExecutorService lookupScheduler() {
+        for (String name : new String[] {"java:comp/DefaultManagedScheduledExecutorService",
+                "concurrent/__defaultManagedScheduledExecutorService"}) {
+            try {
+                return javax.naming.InitialContext.doLookup(name);
+            } catch (javax.naming.NamingException e) {
+                LOG.log(Level.FINE, "no " + name, e);
             }
         }
+        throw new IllegalStateException("no managed scheduled executor service");
     }
 
     /** One round over every city with the module enabled. */
@@ -70,7 +93,11 @@ public class RegistrantErasure {
     public void runAll() {
         for (Tenant t : tenants.all()) {
             if (modules.isEnabled(t.id(), EventsModule.ID)) {
-                tenant.callAs(t, () -> publicMeetings.eraseAfter(settings.retentionDays(t.id())));
+                try {
+                    tenant.callAs(t, () -> publicMeetings.eraseAfter(settings.retentionDays(t.id())));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "registrant erasure failed for " + t.slug(), e);
+                }
             }
         }
     }
