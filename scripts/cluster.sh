@@ -64,10 +64,10 @@ cluster_define() { # creates the deployment group, the instances and their confi
     local cmds="$CLUSTER_DIR/define.asadmin" groups instances i cfg opt jvm props line out
     : >"$cmds"
     groups=$(asadmin list-deployment-groups) || die "asadmin list-deployment-groups failed." "Log: $PAYARA_LOG"
-    echo "$groups" | grep -q "^$CLUSTER_GROUP\b" || echo "create-deployment-group $CLUSTER_GROUP" >>"$cmds"
+    echo "$groups" | grep -qE "^[[:space:]]*$CLUSTER_GROUP([[:space:]]|\$)" || echo "create-deployment-group $CLUSTER_GROUP" >>"$cmds"
     instances=$(asadmin list-instances 2>/dev/null || true)
     for i in $CLUSTER_INSTANCES; do
-        echo "$instances" | grep -q "^$i\b" && continue
+        echo "$instances" | grep -qE "^[[:space:]]*$i([[:space:]]|\$)" && continue
         echo "create-instance --node localhost-domain1 --deploymentgroup $CLUSTER_GROUP --portbase $(instance_port_base "$i") --systemproperties HTTP_LISTENER_PORT=$(instance_http_port "$i") $i" >>"$cmds"
     done
     if [ -s "$cmds" ]; then
@@ -201,6 +201,7 @@ cmd_cluster_up() {
     cluster_lock
     mkdir -p "$CLUSTER_DIR"
     payara_pid >/dev/null || die "domain1 (the DAS) is not running." "Run ./safecity up first."
+    pg_load_env
     [ -f "$EAR" ] || die "$EAR is missing." "Run ./safecity up (or mvn -q -B install -DskipTests) first."
     cluster_haproxy
     cluster_define
@@ -252,7 +253,7 @@ cmd_cluster_test() { # [mvn args]: cluster up, then the cluster test profile thr
     local log="$SC_LOGS/cluster-test.log" rc=0
     step "Cluster tests: mvn -B verify -Pcluster -pl system-tests (log $log)"
     set +e
-    (cd "$SC_ROOT" && mvn -B verify -Pcluster -pl system-tests \
+    (cd "$SC_ROOT" && mvn -B verify -Pcluster -pl system-tests -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test='**/ops/*IT' \
         -Dsafecity.url="$CLUSTER_LB_URL" \
         -Dcluster.instances="$(instance_url sc-1),$(instance_url sc-2)" \
         -Dcluster.pid-files="$(instance_pid_file sc-1),$(instance_pid_file sc-2)" \
