@@ -3,8 +3,11 @@ package cz.safecity.messaging.control;
 import cz.safecity.messaging.entity.Category;
 import cz.safecity.messaging.entity.Level;
 import cz.safecity.platform.audit.AuditLog;
+import cz.safecity.platform.cache.ReadCache;
+import cz.safecity.platform.cache.ReadCaches;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,13 +55,29 @@ public class Ladder {
     TenantContext tenant;
     @Inject
     AuditLog audit;
+    @Inject
+    ReadCaches caches;
+
+    /** Per city: the ladder and the categories as read (immutable lists; {@code safecity.cache.ttl}). */
+    private ReadCache<String, List<Level>> levelCache;
+    private ReadCache<String, List<Category>> categoryCache;
+
+    @PostConstruct
+    void init() {
+        levelCache = caches.create("messaging-ladder", 10_000);
+        categoryCache = caches.create("messaging-categories", 10_000);
+    }
 
     private EntityManager em() {
         return tenant.bind(em);
     }
 
-    /** Ladder levels of the current city, lowest first (defaults created on first use). */
+    /** Ladder levels of the current city, lowest first (defaults created on first use); cached, read-only. */
     public List<Level> levels() {
+        return levelCache.get(tenant.id().slug(), k -> List.copyOf(loadLevels()));
+    }
+
+    private List<Level> loadLevels() {
         List<Level> levels = queryLevels();
         if (!levels.isEmpty()) {
             return levels;
@@ -123,13 +142,19 @@ public class Ladder {
             l.position = pos++;
             em().persist(l);
         }
+        String slug = tenant.id().slug();
+        caches.afterWrite(() -> levelCache.invalidate(slug));
         audit.record("messaging.ladder.replaced", "ladder", tenant.id().slug(), levels.size() + " levels: "
                 + String.join(" → ", levels.stream().map(l -> l.key).toList()));
         return queryLevels();
     }
 
-    /** Categories of the current city in display order (defaults created on first use). */
+    /** Categories of the current city in display order (defaults created on first use); cached, read-only. */
     public List<Category> categories() {
+        return categoryCache.get(tenant.id().slug(), k -> List.copyOf(loadCategories()));
+    }
+
+    private List<Category> loadCategories() {
         List<Category> cats = queryCategories();
         if (!cats.isEmpty()) {
             return cats;
@@ -169,6 +194,8 @@ public class Ladder {
             c.position = pos++;
             em().persist(c);
         }
+        String slug = tenant.id().slug();
+        caches.afterWrite(() -> categoryCache.invalidate(slug));
         audit.record("messaging.categories.replaced", "categories", tenant.id().slug(), categories.size()
                 + " categories");
         return queryCategories();

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Citizen submissions accepted per second (each a new matter committed before its 201) against GET /api/ping in the
+# same run, with p50/p99 latencies (see bench/README.md). Runs in a fresh bench city (rate limit off, matters to the
+# police leadership: no routing, no mail), which is offboarded at the end.
+# Usage: bench/messaging-submit.sh [seconds] [connections]   (needs wrk and the stack: ./safecity up)
+# Environment: SAFECITY_URL (default http://localhost:8080), KEYCLOAK_URL (default http://localhost:8180).
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+BASE=${SAFECITY_URL:-http://localhost:8080}
+DURATION=${1:-15}
+CONNECTIONS=${2:-16}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+curl -fsS "$BASE/api/ping" >/dev/null || { echo "platform not answering at $BASE: run ./safecity up" >&2; exit 1; }
+admin=$(KEYCLOAK_URL=${KEYCLOAK_URL:-http://localhost:8180} "$here/../scripts/token.sh" platform-admin demo)
+export CITY="b-$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+auth=(-H "Authorization: Bearer $admin" -H 'Content-Type: application/json')
+curl -fsS -o /dev/null "${auth[@]}" -X POST "$BASE/api/cities" -d "{\"slug\":\"$CITY\",\"name\":\"Bench $CITY\"}"
+curl -fsS -o /dev/null "${auth[@]}" -X PUT "$BASE/api/cities/$CITY/modules/messaging" \
+    -d '{"enabled":true,"settings":{"rateLimitPerHour":0}}'
+out=$(mktemp -d)
+cleanup() {
+    curl -sS -o /dev/null -H "Authorization: Bearer $admin" -X DELETE "$BASE/api/cities/$CITY" || true
+    rm -rf "$out"
+}
+trap cleanup EXIT
+
+echo "bench city $CITY; warm-up 5 s each ..."
+wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/api/ping" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s -s "$here/messaging-submit.lua" "$BASE" >/dev/null
+
+echo "GET /api/ping for ${DURATION}s, $CONNECTIONS connections, 2 threads"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/api/ping" | tee "$out/ping.txt"
+echo
+echo "POST /api/cities/$CITY/messaging/matters (a new matter each) for ${DURATION}s"
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/messaging-submit.lua" "$BASE" | tee "$out/submit.txt"
+
+ping=$(awk '/Requests\/sec/ {print $2}' "$out/ping.txt")
+submit=$(awk '/Requests\/sec/ {print $2}' "$out/submit.txt")
+bad=$(awk '/Non-2xx/ {print $5}' "$out/submit.txt")
+p50=$(awk '$1 == "50%" {print $2}' "$out/submit.txt")
+p99=$(awk '$1 == "99%" {print $2}' "$out/submit.txt")
+ping50=$(awk '$1 == "50%" {print $2}' "$out/ping.txt")
+ping99=$(awk '$1 == "99%" {print $2}' "$out/ping.txt")
+stored=$(curl -fsS -H "Authorization: Bearer $admin" "$BASE/api/cities/$CITY/indicators" | sed -n 's/.*"messaging.matters":\([0-9]*\).*/\1/p')
+echo
+echo "ping_rps=$ping ping_p50=$ping50 ping_p99=$ping99 submit_rps=$submit submit_p50=$p50 submit_p99=$p99 non_2xx=${bad:-0} matters_stored=${stored:-?}"
+awk -v p="$ping" -v s="$submit" 'BEGIN { printf "submit/ping ratio = %.2f (goal >= 0.5)\n", s / p }'
