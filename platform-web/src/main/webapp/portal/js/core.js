@@ -10,7 +10,10 @@
   /* ---- language and messages (i18n/<lang>.json) ---- */
   SC.lang = (function () {
     var q = new URLSearchParams(location.search).get('lang');
-    if (LANGS.indexOf(q) >= 0) { return q; }
+    if (LANGS.indexOf(q) >= 0) { /* a language in the link is a choice: kept for the next pages (and the login) */
+      try { localStorage.setItem('sc.lang', q); } catch (e) { /* storage off */ }
+      return q;
+    }
     try {
       var s = localStorage.getItem('sc.lang');
       if (LANGS.indexOf(s) >= 0) { return s; }

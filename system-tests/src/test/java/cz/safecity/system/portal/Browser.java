@@ -94,6 +94,16 @@ final class Browser implements AutoCloseable {
         return wait(20).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
+    /** Waits until the element's text contains expected; fails with the text it has otherwise. */
+    void waitForText(String css, String expected, int seconds) {
+        try {
+            wait(seconds).until(d -> !all(css).isEmpty() && find(css).getText().contains(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("waited " + seconds + " s for '" + expected + "' in " + css + ", which says: "
+                    + (all(css).isEmpty() ? "(no such element)" : find(css).getText()));
+        }
+    }
+
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }

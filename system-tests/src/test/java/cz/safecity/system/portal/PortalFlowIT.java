@@ -140,6 +140,59 @@ class PortalFlowIT {
     }
 
     @Test
+    void thePlatformAdminOnboardsACityThroughTheWizard() throws Exception {
+        String slug = SystemTestSupport.randomSlug();
+        Path outline = Files.createTempFile("outline", ".geojson");
+        Files.writeString(outline, collection(feature("X", "Outline", 14.40, 50.08, 14.42, 50.10)));
+        List<String> a11y = new ArrayList<>();
+        try (Browser admin = new Browser()) {
+            admin.open("/portal/console/-/onboarding?lang=cs");
+            login(admin, "platform-admin");
+            a11y.addAll(prefixed("onboarding [cs]", admin.seriousAccessibilityViolations()));
+            admin.find("#new-slug").sendKeys(slug);
+            admin.find("#new-name").sendKeys("Průvodce IT");
+            admin.find("#new-population").sendKeys("1000");
+            admin.find("#city-form button[type=submit]").click();
+            admin.wait(30).until(d -> d.getCurrentUrl().contains("/portal/console/" + slug + "/outline"));
+            SystemTestSupport.created(slug);
+            admin.waitFor("#outline-file").sendKeys(outline.toAbsolutePath().toString());
+            admin.find("#outline-form button[type=submit]").click();
+            admin.waitForText("#form-status", "Hranice uložena", 30);
+            admin.waitFor("#outline-map[data-loaded]");
+            WebElement count = admin.find("#provisional-count");
+            count.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "4");
+            assertEquals("4", count.getAttribute("value"));
+            admin.find("#provisional-form button[type=submit]").click();
+            admin.waitForText("#form-status", "Vytvořeno 4 předběžných okrsků", 60);
+            admin.switchLanguage("en");
+            a11y.addAll(prefixed("outline [en]", admin.seriousAccessibilityViolations()));
+            admin.screenshot("console-outline-en-desktop");
+
+            String code = SystemTestSupport.get("/api/cities/" + slug + "/districts", null).json()
+                    .getJsonArray("districts").getJsonObject(0).getString("code");
+            admin.open("/portal/console/" + slug + "/working-groups?district=" + code + "&lang=cs");
+            admin.waitFor("#seat-constable-username").sendKeys("constable." + slug);
+            admin.find("#seat-constable-name").sendKeys("Karel Strážník (test)");
+            admin.find("#seat-constable-phone").sendKeys("+420 999 000 111");
+            admin.find("#seat-constable-grant").click(); // no such Keycloak user: only the seat
+            admin.find("#seat-constable button[type=submit]").click();
+            admin.wait(20).until(d -> admin.find("#seat-constable").getText().contains("Karel Strážník (test)"));
+            a11y.addAll(prefixed("working groups [cs]", admin.seriousAccessibilityViolations()));
+            admin.screenshot("console-working-groups-cs-desktop");
+
+            admin.open("/portal/console/" + slug + "/modules?lang=en");
+            admin.waitFor("#module-districts");
+            a11y.addAll(prefixed("modules [en]", admin.seriousAccessibilityViolations()));
+
+            admin.open("/portal/" + slug + "/districts/" + code + "?lang=cs");
+            String people = admin.waitFor("ul.people").getText();
+            assertTrue(people.contains("Karel Strážník (test)"), people);
+            assertTrue(admin.find(".badge.provisional").isDisplayed(), "generated districts are marked provisional");
+        }
+        assertTrue(a11y.isEmpty(), String.join("\n", a11y));
+    }
+
+    @Test
     void theCoordinatorExportsTheCityComparison() throws Exception {
         try (Browser coordinator = new Browser()) {
             coordinator.open("/portal/console/-/comparison?lang=cs");
