@@ -193,6 +193,44 @@ class PortalFlowIT {
     }
 
     @Test
+    void aResidentAnswersTheSurveyAndMarksARiskPlaceOnTheMap() {
+        String city = SystemTestSupport.newCity("Portal survey IT", null);
+        assertEquals(200, send("PUT", "/api/cities/" + city + "/outline", "platform-admin", "application/geo+json",
+                "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                        + "[[[14.40,50.08],[14.42,50.08],[14.42,50.10],[14.40,50.10],[14.40,50.08]]]}}").status());
+        var gen = SystemTestSupport.post("/api/cities/" + city + "/districts/provisional", "platform-admin",
+                "{\"districts\":4,\"seed\":1}");
+        assertTrue(gen.status() == 200 || gen.status() == 201, gen.toString());
+        int year = java.time.Year.now().getValue();
+        var survey = SystemTestSupport.post("/api/cities/" + city + "/surveys", "platform-admin",
+                "{\"title\":\"Pocit bezpečí (test)\",\"periodFrom\":\"" + year + "-01\",\"periodTo\":\"" + year + "-12\","
+                        + "\"opensAt\":\"" + (year - 1) + "-12-01T00:00\",\"closesAt\":\"" + (year + 1) + "-12-31T00:00\","
+                        + "\"access\":\"open\",\"questions\":[],\"demo\":true}");
+        assertEquals(201, survey.status(), survey.toString());
+        List<String> a11y = new ArrayList<>();
+        try (Browser resident = new Browser()) {
+            resident.open("/portal/" + city + "/survey?lang=cs");
+            resident.waitFor("#survey-map[data-loaded]");
+            new Select(resident.find("#survey-district")).selectByIndex(1);
+            resident.find("#safety-3").click();
+            resident.js("arguments[0].scrollIntoView({block: 'center'});", resident.find("#survey-map"));
+            new org.openqa.selenium.interactions.Actions(resident.driver).moveToElement(resident.find("#survey-map"), 10, 10)
+                    .click().perform();
+            resident.waitFor("#marked-places li input").sendKeys("Tmavý podchod (test)");
+            a11y.addAll(prefixed("survey [cs]", resident.seriousAccessibilityViolations()));
+            resident.screenshot("survey-cs-desktop");
+            resident.find("#survey-send").click();
+            resident.waitFor("#survey-done");
+            resident.open("/portal/" + city + "/statistics?lang=en");
+            resident.waitFor("#gap-h");
+            a11y.addAll(prefixed("statistics [en]", resident.seriousAccessibilityViolations()));
+        }
+        var places = SystemTestSupport.get("/api/cities/" + city + "/risk-places", null);
+        assertTrue(places.body().contains("Tmavý podchod (test)"), places.toString());
+        assertTrue(a11y.isEmpty(), String.join("\n", a11y));
+    }
+
+    @Test
     void theCoordinatorExportsTheCityComparison() throws Exception {
         try (Browser coordinator = new Browser()) {
             coordinator.open("/portal/console/-/comparison?lang=cs");
