@@ -130,6 +130,33 @@ class MessagingInputIT {
     }
 
     @Test
+    void retentionErasesContactDataOfClosedMattersAfterTheCitysPeriod() {
+        String kept = MessagingFixture.pragueCity("Praha retence");
+        MessagingFixture.settings(kept, "{\"retentionDays\":2}");
+        Reply r = submit(kept, submission("noise", "uzavřená", 50.085, 14.41, "retention@example.org"));
+        long id = r.json().getJsonNumber("id").longValue();
+        String path = trackingPath(r.json().getString("trackingLink"));
+        assertEquals(200, SystemTestSupport.post(matters(kept) + "/" + id + "/status", MessagingFixture.ADMIN,
+                "{\"status\":\"closed\"}").status());
+        Reply open = submit(kept, submission("noise", "otevřená", 50.085, 14.41, "still-open@example.org"));
+        String openPath = trackingPath(open.json().getString("trackingLink"));
+        String job = "/api/cities/" + kept + "/messaging/jobs/retention";
+        assertEquals(0, SystemTestSupport.post(job, MessagingFixture.ADMIN, "").json().getInt("erased"));
+        try {
+            assertEquals(200, SystemTestSupport.put("/api/cities/" + kept + "/test-clock", MessagingFixture.ADMIN,
+                    "{\"offset\":\"P3D\"}").status());
+            assertEquals(1, SystemTestSupport.post(job, MessagingFixture.ADMIN, "").json().getInt("erased"));
+        } finally {
+            SystemTestSupport.put("/api/cities/" + kept + "/test-clock", MessagingFixture.ADMIN, "{\"offset\":\"PT0S\"}");
+        }
+        JsonObject erased = call("GET", path + "/export", null, null, null).json();
+        assertTrue(erased.getJsonObject("contact").isEmpty(), erased.toString());
+        assertEquals("uzavřená", erased.getString("text"), "the thread stays");
+        assertEquals("still-open@example.org", call("GET", openPath + "/export", null, null, null).json()
+                .getJsonObject("contact").getString("email"), "an open matter keeps its contact");
+    }
+
+    @Test
     void setupIsPublicAndEditableByTheCityAdmin() {
         assertTrue(get("/api/cities/" + city + "/messaging/categories", null).array().size() >= 5);
         Reply ladder = SystemTestSupport.put("/api/cities/" + other + "/messaging/ladder", MessagingFixture.ADMIN,
