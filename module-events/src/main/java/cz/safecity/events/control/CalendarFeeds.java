@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -22,13 +23,16 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.RecurrenceId;
 import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -44,7 +48,33 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 public final class CalendarFeeds {
 
     private static final TimeZoneRegistry REGISTRY = TimeZoneRegistryFactory.getInstance().createRegistry();
-    private static final Map<String, VTimeZone> ZONES = new ConcurrentHashMap<>();
+    /** The VTIMEZONE block of each zone as text (CRLF, folded), rendered once: ical4j renders it in ~1.7 ms. */
+    private static final Map<String, String> ZONES = new ConcurrentHashMap<>();
+    /** A TZID parameter list per zone whose ZoneId is known up front (see {@link KnownTzId}). */
+    private static final Map<String, ParameterList> TZIDS = new ConcurrentHashMap<>();
+
+    /**
+     * A TZID parameter that answers its ZoneId directly. ical4j's own resolves the id on every date property it
+     * prints (a copy of all zone ids and a class lookup, ~0.2–0.5 ms per property); the text written is the same.
+     */
+    static final class KnownTzId extends TzId {
+        private final transient ZoneId zone;
+
+        KnownTzId(ZoneId zone) {
+            super(zone.getId());
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId toZoneId(TimeZoneRegistry registry) {
+            return zone;
+        }
+
+        @Override
+        public ZoneId toZoneId() {
+            return zone;
+        }
+    }
 
     private CalendarFeeds() {
     }
@@ -78,36 +108,37 @@ public final class CalendarFeeds {
         cal.add(ImmutableMethod.PUBLISH);
         cal.add(new XProperty("X-WR-CALNAME", name));
         cal.add(new XProperty("X-WR-TIMEZONE", zone.getId()));
-        cal.add(vtimezone(zone));
-        ParameterList tzid = new ParameterList(List.of(new TzId(zone.getId())));
+        ParameterList tzid = TZIDS.computeIfAbsent(zone.getId(), id -> new ParameterList(List.of(new KnownTzId(zone))));
         for (Series s : series) {
-            ZonedDateTime first = s.cadence().first();
-            VEvent master = event(s.uid(), first, first.plusMinutes(s.durationMinutes()), s.summary(), s.location(),
-                    null, s.stamp());
+            LocalDateTime first = s.cadence().start();
+            VEvent master = event(tzid, s.uid(), first, first.plusMinutes(s.durationMinutes()), s.summary(),
+                    s.location(), null, s.stamp());
             master.add(new RRule<ZonedDateTime>(new Recur<ZonedDateTime>(s.cadence().rule())));
-            List<ZonedDateTime> excluded = new ArrayList<>();
+            List<LocalDateTime> excluded = new ArrayList<>();
             List<VEvent> overrides = new ArrayList<>();
             for (Meeting m : s.meetings()) {
-                ZonedDateTime original = m.recurrenceId().atZone(zone);
+                LocalDateTime original = m.recurrenceId();
                 if (Meeting.CANCELLED.equals(m.status())) {
                     excluded.add(original);
-                } else if (!m.startAt().equals(original.toInstant())
+                } else if (!m.startAt().equals(original.atZone(zone).toInstant())
                         || (m.location() != null && !m.location().equals(s.location()))) {
-                    VEvent moved = event(s.uid(), m.startAt().atZone(zone), m.endAt().atZone(zone), s.summary(),
+                    VEvent moved = event(tzid, s.uid(), local(m.startAt(), zone), local(m.endAt(), zone), s.summary(),
                             m.location() != null ? m.location() : s.location(), null, m.updatedAt());
-                    moved.add(new RecurrenceId<ZonedDateTime>(tzid, original));
+                    moved.add(new RecurrenceId<LocalDateTime>(tzid, original));
                     overrides.add(moved);
                 }
             }
             if (!excluded.isEmpty()) {
                 excluded.sort(null);
-                master.add(new ExDate<ZonedDateTime>(tzid, new DateList<ZonedDateTime>(excluded)));
+                master.add(new ExDate<LocalDateTime>(tzid, new DateList<LocalDateTime>(excluded)));
             }
             cal.add(master);
             overrides.forEach(cal::add);
         }
         for (Single s : singles) {
-            VEvent e = event(s.uid(), s.start(), s.end(), s.summary(), s.location(), s.description(), s.stamp());
+            VEvent e = event(tzid, s.uid(), s.start().withZoneSameInstant(zone).toLocalDateTime(),
+                    s.end().withZoneSameInstant(zone).toLocalDateTime(), s.summary(), s.location(), s.description(),
+                    s.stamp());
             if (s.cancelled()) {
                 e.add(new Status(Status.VALUE_CANCELLED));
             }
@@ -119,13 +150,27 @@ public final class CalendarFeeds {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        // the zone's VTIMEZONE goes before the first component (RFC 5545 §3.6.5: before it is referenced)
+        String text = out.toString();
+        int at = text.indexOf("BEGIN:VEVENT");
+        if (at < 0) {
+            at = text.lastIndexOf("END:VCALENDAR");
+        }
+        return text.substring(0, at) + vtimezone(zone) + text.substring(at);
     }
 
-    private static VEvent event(String uid, ZonedDateTime start, ZonedDateTime end, String summary, String location,
-                                String description, Instant stamp) {
-        VEvent e = new VEvent(start, end, summary);
-        e.replace(new DtStamp(stamp));
+    private static LocalDateTime local(Instant at, ZoneId zone) {
+        return LocalDateTime.ofInstant(at, zone);
+    }
+
+    /** A VEVENT with local times in the zone of {@code tzid} (DTSTART;TZID=…:20270311T170000). */
+    private static VEvent event(ParameterList tzid, String uid, LocalDateTime start, LocalDateTime end,
+                                String summary, String location, String description, Instant stamp) {
+        VEvent e = new VEvent(false);
+        e.add(new DtStamp(stamp.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        e.add(new DtStart<LocalDateTime>(tzid, start));
+        e.add(new DtEnd<LocalDateTime>(tzid, end));
+        e.add(new Summary(summary));
         e.add(new Uid(uid));
         if (location != null) {
             e.add(new Location(location));
@@ -136,7 +181,20 @@ public final class CalendarFeeds {
         return e;
     }
 
-    private static VTimeZone vtimezone(ZoneId zone) {
-        return ZONES.computeIfAbsent(zone.getId(), id -> REGISTRY.getTimeZone(id).getVTimeZone());
+    /** The zone's VTIMEZONE block as ical4j writes it (folded, CRLF), rendered once per zone. */
+    private static String vtimezone(ZoneId zone) {
+        return ZONES.computeIfAbsent(zone.getId(), id -> {
+            VTimeZone vtz = REGISTRY.getTimeZone(id).getVTimeZone();
+            Calendar c = new Calendar();
+            c.add(vtz);
+            StringWriter out = new StringWriter();
+            try {
+                new CalendarOutputter(false).output(c, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String text = out.toString();
+            return text.substring(text.indexOf("BEGIN:VTIMEZONE"), text.indexOf("END:VCALENDAR"));
+        });
     }
 }
