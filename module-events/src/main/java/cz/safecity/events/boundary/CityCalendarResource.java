@@ -3,6 +3,7 @@ package cz.safecity.events.boundary;
 import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.Bodies;
 import cz.safecity.events.control.CalendarFeeds;
+import cz.safecity.events.control.EventsCache;
 import cz.safecity.events.control.PublicMeetings;
 import cz.safecity.events.entity.Body;
 import cz.safecity.events.entity.Meeting;
@@ -42,6 +43,8 @@ public class CityCalendarResource {
     PublicMeetings publicMeetings;
     @Inject
     TenantContext tenant;
+    @Inject
+    EventsCache cache;
 
     @GET
     @Path("calendar.ics")
@@ -51,6 +54,11 @@ public class CityCalendarResource {
             + " meetings)")
     @APIResponse(responseCode = "200", description = "RFC 5545 calendar with the city's VTIMEZONE")
     public Response calendar(@QueryParam("district") String district) {
+        return Feeds.ics(cache.get(new EventsCache.Key(city, "city.ics", 0, district == null ? "" : district),
+                () -> feed(district)));
+    }
+
+    private String feed(String district) {
         List<Body> all = bodies.list(null).stream().filter(b -> b.rrule() != null)
                 .filter(b -> district == null || ("district".equals(b.scope()) && district.equals(b.scopeCode())))
                 .toList();
@@ -60,6 +68,6 @@ public class CityCalendarResource {
                 meetings.getOrDefault(b.id(), List.of()), city)).toList();
         List<CalendarFeeds.Single> singles = district == null ? List.of() : publicMeetings.singles(district, city);
         String name = tenant.require().name() + (district == null ? "" : " – " + district);
-        return Feeds.ics(CalendarFeeds.write(bodies.zone(), name, series, singles));
+        return CalendarFeeds.write(bodies.zone(), name, series, singles);
     }
 }

@@ -4,6 +4,7 @@ import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.Bodies;
 import cz.safecity.events.control.BodyInput;
 import cz.safecity.events.control.CalendarFeeds;
+import cz.safecity.events.control.EventsCache;
 import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.Meetings;
 import cz.safecity.events.control.Occurrences;
@@ -76,6 +77,8 @@ public class OccurrencesResource {
     @Inject
     Meetings meetings;
     @Inject
+    EventsCache cache;
+    @Inject
     TenantContext tenant;
     @Inject
     Caller caller;
@@ -144,8 +147,6 @@ public class OccurrencesResource {
     @APIResponse(responseCode = "400", description = "from/to not ISO dates, to before from, or over 732 days")
     @APIResponse(responseCode = "404", description = "no such body in this city")
     public List<OccurrenceView> occurrences(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Body b = bodies.require(id);
-        ZoneId zone = bodies.zone();
         LocalDate f = from == null || from.isBlank() ? bodies.today() : Inputs.date("from", from);
         LocalDate t = to == null || to.isBlank() ? f.plusMonths(3) : Inputs.date("to", to);
         if (t.isBefore(f)) {
@@ -154,14 +155,18 @@ public class OccurrencesResource {
         if (ChronoUnit.DAYS.between(f, t) > MAX_WINDOW_DAYS) {
             throw ProblemException.invalid("to", "the range may span at most " + MAX_WINDOW_DAYS + " days");
         }
-        var cadence = bodies.cadence(b);
-        if (cadence == null) {
-            return List.of();
-        }
-        ZonedDateTime start = f.atStartOfDay(zone);
-        ZonedDateTime end = t.plusDays(1).atStartOfDay(zone);
-        return Occurrences.merge(cadence, b.durationMinutes(), bodies.meetings(id, start, end), start, end,
-                MAX_OCCURRENCES).stream().map(Occurrences.Occurrence::view).toList();
+        return cache.get(new EventsCache.Key(city, "occurrences", id, f + "/" + t), () -> {
+            Body b = bodies.require(id);
+            var cadence = bodies.cadence(b);
+            if (cadence == null) {
+                return List.<OccurrenceView>of();
+            }
+            ZoneId zone = bodies.zone();
+            ZonedDateTime start = f.atStartOfDay(zone);
+            ZonedDateTime end = t.plusDays(1).atStartOfDay(zone);
+            return Occurrences.merge(cadence, b.durationMinutes(), bodies.meetings(id, start, end), start, end,
+                    MAX_OCCURRENCES).stream().map(Occurrences.Occurrence::view).toList();
+        });
     }
 
     @GET
@@ -172,12 +177,14 @@ public class OccurrencesResource {
             + " RECURRENCE-ID)")
     @APIResponse(responseCode = "404", description = "no such body in this city")
     public Response calendar() {
-        Body b = bodies.require(id);
-        List<CalendarFeeds.Series> series = new ArrayList<>();
-        if (b.rrule() != null) {
-            series.add(Feeds.series(b, bodies.cadence(b), bodies.meetings(List.of(b.id())), city));
-        }
-        return Feeds.ics(CalendarFeeds.write(bodies.zone(), b.name(), series, List.of()));
+        return Feeds.ics(cache.get(new EventsCache.Key(city, "body.ics", id, ""), () -> {
+            Body b = bodies.require(id);
+            List<CalendarFeeds.Series> series = new ArrayList<>();
+            if (b.rrule() != null) {
+                series.add(Feeds.series(b, bodies.cadence(b), bodies.meetings(List.of(b.id())), city));
+            }
+            return CalendarFeeds.write(bodies.zone(), b.name(), series, List.of());
+        }));
     }
 
     @GET

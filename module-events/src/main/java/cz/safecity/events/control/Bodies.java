@@ -37,6 +37,8 @@ public class Bodies {
     @Inject
     Caller caller;
     @Inject
+    EventsCache cache;
+    @Inject
     PlatformClock clock;
     @Inject
     EventsSettings settings;
@@ -107,6 +109,7 @@ public class Bodies {
             m.persist(member(b.id(), mf));
         }
         audit.record("events.body.created", "body", b.id(), describe(b));
+        cache.changed(tenant.id());
         return b;
     }
 
@@ -117,6 +120,7 @@ public class Bodies {
         b.describe(f.kind(), f.name(), f.scope(), f.scopeCode());
         b.schedule(rule, f.seriesStart(), f.durationMinutes(), f.location());
         audit.record("events.body.updated", "body", id, describe(b));
+        cache.changed(tenant.id());
         return b;
     }
 
@@ -125,6 +129,7 @@ public class Bodies {
         Body b = require(id);
         tenant.bind(em).remove(b);
         audit.record("events.body.deleted", "body", id, describe(b));
+        cache.changed(tenant.id());
     }
 
     public BodyMember addMember(long bodyId, MemberFields f) {
@@ -133,6 +138,7 @@ public class Bodies {
         tenant.bind(em).persist(m);
         em.flush();
         audit.record("events.body.member-added", "body", bodyId, f.name() + " (" + f.role() + ")");
+        cache.changed(tenant.id());
         return m;
     }
 
@@ -148,6 +154,7 @@ public class Bodies {
         }
         m.end(on);
         audit.record("events.body.member-ended", "body", bodyId, m.name() + " on " + on);
+        cache.changed(tenant.id());
         return m;
     }
 

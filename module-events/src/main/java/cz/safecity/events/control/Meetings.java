@@ -48,6 +48,8 @@ public class Meetings {
     @Inject
     Caller caller;
     @Inject
+    EventsCache cache;
+    @Inject
     PlatformClock clock;
 
     /** The meeting row of an occurrence, if it has one. */
@@ -78,6 +80,7 @@ public class Meetings {
         EntityManager e = tenant.bind(em);
         e.persist(m);
         e.flush();
+        cache.changed(tenant.id());
         return m;
     }
 
@@ -132,6 +135,7 @@ public class Meetings {
         ZonedDateTime start = newStart.atZone(zone);
         m.move(start.toInstant(), start.plusMinutes(length).toInstant(), location, clock.now(), caller.displayName());
         audit.record("events.meeting.moved", "body", bodyId, recurrenceId + " → " + newStart);
+        cache.changed(tenant.id());
         return m;
     }
 
@@ -144,6 +148,7 @@ public class Meetings {
         }
         m.cancel(reason, clock.now(), caller.displayName());
         audit.record("events.meeting.cancelled", "body", bodyId, recurrenceId + (reason == null ? "" : ": " + reason));
+        cache.changed(tenant.id());
         return m;
     }
 
@@ -161,6 +166,7 @@ public class Meetings {
         }
         m.markHeld(now, caller.displayName());
         audit.record("events.meeting.held", "body", bodyId, String.valueOf(recurrenceId));
+        cache.changed(tenant.id());
         return m;
     }
 
@@ -182,6 +188,7 @@ public class Meetings {
         AgendaItem a = new AgendaItem(m.id(), position, title, description, matterId, clock.now(), by);
         e.persist(a);
         e.flush();
+        cache.changed(tenant.id());
         return a;
     }
 
@@ -189,6 +196,7 @@ public class Meetings {
         Meeting m = materialise(bodies.require(bodyId), recurrenceId);
         AgendaItem a = addAgendaItem(m, title, description, null, caller.displayName());
         audit.record("events.meeting.agenda-item-added", "body", bodyId, recurrenceId + ": " + title);
+        cache.changed(tenant.id());
         return a;
     }
 
@@ -201,6 +209,7 @@ public class Meetings {
             e.persist(new Attendance(m.id(), p.name(), p.role(), p.institution(), p.present()));
         }
         audit.record("events.meeting.attendance", "body", bodyId, recurrenceId + ": " + people.size() + " people");
+        cache.changed(tenant.id());
     }
 
     /** Records (replaces) the minutes; published minutes are public. */
@@ -208,6 +217,7 @@ public class Meetings {
         Meeting m = materialise(bodies.require(bodyId), recurrenceId);
         m.recordMinutes(text, published, clock.now(), caller.displayName());
         audit.record("events.meeting.minutes", "body", bodyId, recurrenceId + (published ? " (published)" : ""));
+        cache.changed(tenant.id());
     }
 
     /** Records a decision, optionally linked to a measure of this city. */
@@ -221,6 +231,7 @@ public class Meetings {
         e.persist(d);
         e.flush();
         audit.record("events.meeting.decision", "body", bodyId, recurrenceId + ": " + text);
+        cache.changed(tenant.id());
         return d;
     }
 

@@ -52,6 +52,8 @@ public class PublicMeetings {
     @Inject
     Caller caller;
     @Inject
+    EventsCache cache;
+    @Inject
     PlatformClock clock;
     @Inject
     Outbox outbox;
@@ -96,6 +98,7 @@ public class PublicMeetings {
         e.persist(p);
         e.flush();
         audit.record("events.public-meeting.announced", "public-meeting", p.id(), p.title() + " at " + p.startAt());
+        cache.changed(tenant.id());
         return p;
     }
 
@@ -111,6 +114,7 @@ public class PublicMeetings {
         p.change(f);
         promoteWhileSeats(p);
         audit.record("events.public-meeting.updated", "public-meeting", id, p.title());
+        cache.changed(tenant.id());
         return p;
     }
 
@@ -119,6 +123,7 @@ public class PublicMeetings {
         PublicMeeting p = lock(id);
         p.status(status);
         audit.record("events.public-meeting." + status, "public-meeting", id, p.title());
+        cache.changed(tenant.id());
         return p;
     }
 
@@ -127,6 +132,7 @@ public class PublicMeetings {
         PublicMeeting p = require(id);
         p.publishMinutes(minutes, clock.now());
         audit.record("events.public-meeting.minutes-published", "public-meeting", id, p.title());
+        cache.changed(tenant.id());
         return p;
     }
 
