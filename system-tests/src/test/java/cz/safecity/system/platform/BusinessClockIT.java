@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
 /** The per-city test clock that other tests use to move business time instead of sleeping. */
-class TestClockIT {
+class BusinessClockIT {
 
     @Test
     void platformAdminMovesOneCitysTimeAndOnlyThatCity() {
