@@ -144,6 +144,28 @@
       return on;
     }, function () { return {}; });
   };
+  /* ---- libraries loaded when a page needs them (maps, charts), so that pages without them stay light ---- */
+  var loaded = {};
+  /** Loads a script (and its stylesheet) once; answers a promise that resolves when it has run. */
+  SC.require = function (js, css) {
+    if (!loaded[js]) {
+      if (css) { document.head.appendChild(SC.h('link', { rel: 'stylesheet', href: css })); }
+      loaded[js] = new Promise(function (resolve, reject) {
+        var s = SC.h('script', { src: js });
+        s.addEventListener('load', resolve);
+        s.addEventListener('error', reject);
+        document.head.appendChild(s);
+      });
+    }
+    return loaded[js];
+  };
+  SC.leaflet = function () {
+    return SC.require('/webjars/leaflet/1.9.4/dist/leaflet.js', '/webjars/leaflet/1.9.4/dist/leaflet.css');
+  };
+  SC.uplot = function () {
+    return SC.require('/webjars/uplot/1.6.30/dist/uPlot.iife.min.js', '/webjars/uplot/1.6.30/dist/uPlot.min.css');
+  };
+
   SC.config = function () {
     if (!SC._config) {
       SC._config = fetch('/portal/config.json').then(function (r) { return r.json(); })

@@ -16,7 +16,8 @@
    * of the city's export, e.g. an import preview). Returns a promise of {map, select(code), mark(lat, lon)}.
    */
   SC.districtMap = function (container, options) {
-    return SC.config().then(function (config) {
+    return Promise.all([SC.config(), SC.leaflet()]).then(function (r) {
+      var config = r[0];
       var map = L.map(container, {
         zoomControl: false, attributionControl: true, preferCanvas: false, zoomSnap: 0.25,
         scrollWheelZoom: !options.only, keyboard: true

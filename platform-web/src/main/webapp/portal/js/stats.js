@@ -12,8 +12,9 @@
   /** A line chart of labelled values (uPlot), hidden from screen readers: the table beside it says the same. */
   function lineChart(labels, values, label) {
     var box = h('div', { class: 'chart', 'aria-hidden': 'true' });
-    if (!window.uPlot || !labels.length) { return box; }
-    SC.whenAttached(box, function () {
+    if (!labels.length) { return box; }
+    SC.whenAttached(box, function () { SC.uplot().then(draw); });
+    function draw() {
       var width = Math.max(280, Math.min(720, box.clientWidth || 600));
       /* global uPlot */
       new uPlot({
@@ -22,7 +23,7 @@
         axes: [{ values: function (u, ticks) { return ticks.map(function (i) { return labels[i] || ''; }); } }, {}],
         series: [{}, { label: label, stroke: '#0b3d78', width: 2, points: { show: true } }]
       }, [labels.map(function (l, i) { return i; }), values], box);
-    });
+    }
     return box;
   }
 
@@ -146,8 +147,9 @@
   /** Offences per 1,000 inhabitants by city as a simple bar chart (uPlot bars; the table above says the same). */
   function lineChartBars(cities) {
     var box = h('div', { class: 'chart', 'aria-hidden': 'true' });
-    if (!window.uPlot || !cities.length) { return box; }
-    SC.whenAttached(box, function () {
+    if (!cities.length) { return box; }
+    SC.whenAttached(box, function () { SC.uplot().then(draw); });
+    function draw() {
       var labels = cities.map(function (c) { return c.name; });
       new uPlot({
         width: Math.max(280, Math.min(720, box.clientWidth || 600)), height: 220, legend: { show: false },
@@ -157,7 +159,7 @@
         series: [{}, { label: t('stats.per1000'), fill: '#6f9fd8', stroke: '#0b3d78',
           paths: uPlot.paths.bars({ size: [0.6, 80] }), points: { show: false } }]
       }, [labels.map(function (l, i) { return i; }), cities.map(function (c) { return c.offencesPer1000 || 0; })], box);
-    });
+    }
     return box;
   }
 })();
