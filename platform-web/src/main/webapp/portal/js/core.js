@@ -244,6 +244,9 @@
       if (SC.cityModules && SC.cityModules.messaging) {
         items.push(SC.link(encodeURIComponent(city) + '/contact', SC.t('nav.contact')));
       }
+      if (SC.cityModules && SC.cityModules.stats) {
+        items.push(SC.link(encodeURIComponent(city) + '/statistics', SC.t('nav.statistics')));
+      }
     }
     items.push(SC.link('console', SC.t('nav.console')));
     var ul = SC.h('ul');

@@ -231,6 +231,37 @@ class PortalFlowIT {
     }
 
     @Test
+    void aConstableIsOfferedOnlyWhatTheRoleMayDo() {
+        List<String> a11y = new ArrayList<>();
+        try (Browser constable = new Browser()) {
+            constable.open("/portal/console/praha?lang=cs");
+            login(constable, "constable.praha");
+            List<String> screens = constable.all("nav[aria-label] .tabs a").stream()
+                    .map(a -> a.getAttribute("href").replaceAll(".*/praha/", "")).toList();
+            assertTrue(screens.containsAll(List.of("inbox", "meetings", "measures", "risk-places")), screens.toString());
+            assertFalse(screens.contains("boundaries") || screens.contains("modules") || screens.contains("working-groups")
+                    || screens.contains("outline") || screens.contains("messaging-setup"), "city-admin screens: " + screens);
+            for (String lang : List.of("cs", "en")) {
+                for (String screen : List.of("risk-places", "meetings", "measures", "stats")) {
+                    if (!screens.contains(screen)) {
+                        continue;
+                    }
+                    constable.open("/portal/console/praha/" + screen + "?lang=" + lang);
+                    constable.waitFor("h1");
+                    if (screen.equals("risk-places")) {
+                        constable.waitFor("#risk-map[data-loaded]");
+                    }
+                    a11y.addAll(prefixed(screen + " [" + lang + "]", constable.seriousAccessibilityViolations()));
+                    constable.screenshot("console-" + screen + "-" + lang + "-desktop");
+                }
+            }
+            constable.open("/portal/console/praha/boundaries");
+            assertEquals("Page not found", constable.waitFor("h1").getText(), "a screen the role may not use is not there");
+        }
+        assertTrue(a11y.isEmpty(), String.join("\n", a11y));
+    }
+
+    @Test
     void theCoordinatorExportsTheCityComparison() throws Exception {
         try (Browser coordinator = new Browser()) {
             coordinator.open("/portal/console/-/comparison?lang=cs");
