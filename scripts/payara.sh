@@ -77,6 +77,7 @@ desired_config() { # everything payara_configure applies, one item a line (compa
     desired_system_properties | sed 's/^/sysprop /'
     echo "pool validate-atmost-once-period-in-seconds=$POOL_VALIDATE_PERIOD"
     echo "http compression=on min=1024 types=$COMPRESSIBLE_TYPES"
+    echo "http xpowered-by=false server-header=false"
     echo "log-level $QUIET_LOGGERS"
 }
 
@@ -85,6 +86,9 @@ listener_settings() { # config listener: asadmin set lines for compression on on
     echo "set '$http.compression=on'"
     echo "set '$http.compression-min-size-bytes=1024'"
     echo "set '$http.compressable-mime-type=$COMPRESSIBLE_TYPES'"
+    # no product or version in the answers' headers (X-Powered-By, Server)
+    echo "set '$http.xpowered-by=false'"
+    echo "set '$http.server-header=false'"
 }
 
 payara_configure() { # applies desired_config to the running domain; returns 0, or 10 when a restart is needed

@@ -39,13 +39,32 @@ public class OffboardCreatedCities implements AfterAllCallback {
                 failures.add(e.getMessage());
             }
         }
-        List<String> listed = cities.isEmpty() ? List.of() : get("/api/cities", null).array().stream()
-                .map(v -> ((JsonObject) v).getString("slug")).filter(cities::contains).toList();
+        List<String> listed = cities.isEmpty() ? List.of() : listed(cities);
         if (!listed.isEmpty()) {
             failures.add("still listed by GET /api/cities after offboarding: " + listed);
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(type.getSimpleName() + " left cities behind: " + String.join("; ", failures));
         }
+    }
+
+    /** Which of {@code cities} the public list still shows (retried while the stack answers no JSON list). */
+    private static List<String> listed(List<String> cities) {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            try {
+                return get("/api/cities", null).array().stream().map(v -> ((JsonObject) v).getString("slug"))
+                        .filter(cities::contains).toList();
+            } catch (RuntimeException e) {
+                last = e;
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("GET /api/cities gave no list", last);
     }
 }

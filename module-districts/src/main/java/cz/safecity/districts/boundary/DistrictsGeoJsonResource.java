@@ -1,5 +1,7 @@
 package cz.safecity.districts.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictLocator;
 import cz.safecity.districts.control.GeoJsonExports;
@@ -28,6 +30,7 @@ import java.time.LocalDate;
  * The answer is cached per (version, tolerance) ({@link GeoJsonExports}) and carries a weak {@code ETag}; a request
  * whose {@code If-None-Match} names it gets {@code 304 Not Modified} without a body.
  */
+@Tag(name = "districts")
 @Path("cities/{city}/districts.geojson")
 @ApplicationScoped
 @ModuleEndpoint(DistrictsModule.ID)
@@ -43,6 +46,9 @@ public class DistrictsGeoJsonResource {
     @GET
     @PermitAll
     @Produces({Params.GEO_JSON, "application/json"})
+    @Operation(summary = "The districts in force on a date as a GeoJSON FeatureCollection (map layer)",
+            description = "Public; ETag/304 per boundary version. Errors: 400 naming at or simplify for a bad value, "
+                    + "404 unknown city.")
     public Response export(@PathParam("city") String city, @QueryParam("at") String at,
                            @QueryParam("simplify") String simplify, @Context Request request) {
         LocalDate date = Params.date("at", at, tenant.require().zone());

@@ -1,13 +1,13 @@
 package cz.safecity.web.control;
 
 import cz.safecity.platform.event.CityOffboarded;
-import cz.safecity.platform.mail.Outbox;
 import cz.safecity.platform.module.CityModule;
 import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.security.Caller;
 import cz.safecity.platform.tenant.TenantDirectory;
 import cz.safecity.platform.tenant.TenantId;
+import cz.safecity.platform.tenant.UnknownTenantException;
 import cz.safecity.platform.time.PlatformClock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +17,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Offboards a city: removes its rows from every deployed module ({@link CityModule#offboard}) and from the
@@ -51,10 +53,11 @@ public class CityOffboarding {
 
     private static final Logger LOG = Logger.getLogger(CityOffboarding.class.getName());
     /**
-     * The platform's own rows of a city with a foreign key to it, removed after the modules' (children first); the
-     * mail outbox (no foreign key) is purged by {@link Outbox#purge}.
+     * The platform's own rows of a city, removed after the modules' (children first): mail outbox (no foreign key),
+     * the city's audit trail, module enablement, the city.
      */
     private static final List<String[]> PLATFORM_TABLES = List.of(
+            new String[] {"platform_mail_outbox", "tenant_id"},
             new String[] {"platform_audit", "tenant_id"},
             new String[] {"platform_tenant_module", "tenant"},
             new String[] {"platform_tenant", "slug"});
@@ -69,8 +72,6 @@ public class CityOffboarding {
     KeycloakProvisioner keycloak;
     @Inject
     AdminAudit adminAudit;
-    @Inject
-    Outbox outbox;
     @Inject
     Caller caller;
     @Inject
@@ -112,9 +113,9 @@ public class CityOffboarding {
     @Transactional
     public Report offboard(TenantId city) {
         String slug = city.slug();
-        if (em.createNativeQuery("select slug from platform_tenant where slug = ? for update").setParameter(1, slug)
+        if (sql("select slug from platform_tenant where slug = ? for update").setParameter(1, slug)
                 .getResultList().isEmpty()) {
-            throw ProblemException.notFound("city", slug);
+            throw new UnknownTenantException(slug);
         }
         Map<String, Map<String, Long>> removed = previewModules(city);
         for (CityModule m : modules.modules()) {
@@ -137,9 +138,8 @@ public class CityOffboarding {
                             + "the module owning them must remove them in CityModule.offboard. Nothing was removed.",
                     null).with("tables", left);
         }
-        outbox.purge(city);
         for (String[] t : PLATFORM_TABLES) {
-            em.createNativeQuery("delete from " + t[0] + " where " + t[1] + " = ?").setParameter(1, slug)
+            sql("delete from " + t[0] + " where " + t[1] + " = ?").setParameter(1, slug)
                     .executeUpdate();
         }
         em.flush();
@@ -164,7 +164,6 @@ public class CityOffboarding {
             out.put(m.id(), new TreeMap<>(m.offboardPreview(city)));
         }
         Map<String, Long> platform = new LinkedHashMap<>();
-        platform.put("platform_mail_outbox", outbox.count(city));
         for (String[] t : PLATFORM_TABLES) {
             platform.put(t[0], count(t[0], t[1], city.slug()));
         }
@@ -178,7 +177,7 @@ public class CityOffboarding {
      */
     private Map<String, Long> uncovered(TenantId city, Map<String, Map<String, Long>> claimed) {
         @SuppressWarnings("unchecked")
-        List<Object[]> refs = em.createNativeQuery("select c.conrelid::regclass::text, a.attname::text"
+        List<Object[]> refs = sql("select c.conrelid::regclass::text, a.attname::text"
                 + " from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]"
                 + " where c.contype = 'f' and c.confrelid = 'platform_tenant'::regclass order by 1").getResultList();
         Map<String, Long> out = new TreeMap<>();
@@ -196,7 +195,7 @@ public class CityOffboarding {
     }
 
     private long count(String table, String column, String slug) {
-        return ((Number) em.createNativeQuery("select count(*) from " + table + " where " + column + " = ?")
+        return ((Number) sql("select count(*) from " + table + " where " + column + " = ?")
                 .setParameter(1, slug).getSingleResult()).longValue();
     }
 
@@ -223,5 +222,13 @@ public class CityOffboarding {
                 }
             }
         });
+    }
+
+    /**
+     * A native statement on this unit. EclipseLink refuses native SQL in a unit with multitenant entities unless asked
+     * per query (it bypasses the tenant filter): these statements name the city themselves.
+     */
+    private Query sql(String statement) {
+        return em.createNativeQuery(statement).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
     }
 }

@@ -77,6 +77,7 @@ public class CityRequestFilter implements ContainerRequestFilter {
             }
         }
         checkRoles(method, type, city);
+        rejectControlCharacters(request);
         // Payara's MP-JWT also enforces @RolesAllowed (Jersey's RolesAllowedDynamicFeature) against the token's
         // realm roles; let it see this filter's city-aware decision, or platform-admin (who holds no city role
         // as a realm role) would be refused city endpoints it may use.
@@ -103,6 +104,26 @@ public class CityRequestFilter implements ContainerRequestFilter {
                 return original.getAuthenticationScheme();
             }
         });
+    }
+
+    /**
+     * A NUL in a path or query value can never be stored or compared in PostgreSQL text ({@code invalid byte sequence
+     * for encoding "UTF8": 0x00}), so it is a 400 naming the parameter here, for every module, instead of a 500 deep in a
+     * query.
+     */
+    private static void rejectControlCharacters(ContainerRequestContext request) {
+        check(request.getUriInfo().getPathParameters());
+        check(request.getUriInfo().getQueryParameters());
+    }
+
+    private static void check(jakarta.ws.rs.core.MultivaluedMap<String, String> params) {
+        for (var e : params.entrySet()) {
+            for (String v : e.getValue()) {
+                if (v != null && v.indexOf('\u0000') >= 0) {
+                    throw ProblemException.invalid(e.getKey(), "must not contain a NUL character");
+                }
+            }
+        }
     }
 
     private void checkRoles(Method method, Class<?> type, Tenant city) {

@@ -22,6 +22,15 @@ public class ProblemErrorServlet extends HttpServlet {
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : resp.getStatus();
+        if (req.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            // an exception that escaped JAX-RS (e.g. a commit failing after the resource method): the mappers decide
+            jakarta.ws.rs.core.Response mapped = new UnexpectedExceptionMapper().toResponse(failure);
+            resp.setStatus(mapped.getStatus());
+            resp.setContentType("application/problem+json");
+            resp.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            resp.getWriter().write(String.valueOf(mapped.getEntity()));
+            return;
+        }
         String detail = switch (status) {
             case 401 -> "The bearer token is missing, malformed, expired or not issued by the platform's Keycloak "
                     + "realm: get a new one.";

@@ -10,10 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Headers on every answer of the application, error pages included: {@code X-Content-Type-Options: nosniff}; no
- * product or version in {@code Server} / {@code X-Powered-By} (the web container's values are replaced before the
- * answer is committed); on the HTML pages ({@code /openapi-ui}) a {@code Content-Security-Policy} allowing only this
- * origin's scripts and the token requests to Keycloak.
+ * Headers on every answer of the application, error pages included: {@code X-Content-Type-Options: nosniff}; on the
+ * API's HTML pages ({@code /openapi-ui}) a {@code Content-Security-Policy} allowing only this origin's scripts and the
+ * token requests to Keycloak. ({@code Server} and {@code X-Powered-By} are switched off on the HTTP listener by
+ * {@code scripts/payara.sh}: the web container adds them before any filter runs.)
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR,
     DispatcherType.FORWARD, DispatcherType.ASYNC})
@@ -28,8 +28,6 @@ public class SecurityHeadersFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Server", "safecity");
-        resp.setHeader("X-Powered-By", null);
         String path = req.getRequestURI();
         if (path.startsWith("/openapi-ui")) {
             resp.setHeader("Content-Security-Policy", CSP);

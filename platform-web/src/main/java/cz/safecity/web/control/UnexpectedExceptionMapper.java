@@ -27,8 +27,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             if (t instanceof ProblemException p) {
                 return Problems.of(p);
             }
-            if (t instanceof WebApplicationException w) {
+            if (t instanceof WebApplicationException w && !serverError(w)) {
                 return new WebApplicationExceptionMapper().toResponse(w);
+            }
+            if (t instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())) {
+                // a NUL (U+0000) in text sent by the client: PostgreSQL cannot store it
+                return Problems.of(400, "invalid-input", "Invalid input",
+                        "body: text must not contain a NUL character (\\u0000)", "body");
             }
             if (t instanceof JsonbException || t instanceof JsonException
                     || t.getClass().getName().startsWith("jakarta.json.stream.JsonParsing")
@@ -43,6 +48,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "incident " + incident, e);
         return Problems.of(500, "internal", "Internal error",
                 "The server failed unexpectedly; incident " + incident + " is logged.", null);
+    }
+
+    /** A JAX-RS error of status 5xx: mapped here (its cause looked at, logged), not as a plain status. */
+    static boolean serverError(WebApplicationException w) {
+        return w.getResponse() == null || w.getResponse().getStatus() >= 500;
     }
 
     private static String firstLine(String s) {

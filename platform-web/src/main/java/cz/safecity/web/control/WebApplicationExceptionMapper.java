@@ -22,6 +22,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             return Problems.of(400, "invalid-input", "Invalid input",
                     pe.getParameterName() + ": not a valid value", pe.getParameterName());
         }
+        if (UnexpectedExceptionMapper.serverError(e)) {
+            // e.g. Jersey's InternalServerErrorException around a failed commit: look at the cause, log an incident
+            return new UnexpectedExceptionMapper().toResponse(e);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         String detail = switch (status) {
             case 404 -> "No such resource.";
