@@ -91,7 +91,6 @@ cluster_define() { # creates the deployment group, the instances and their confi
             echo "$jvm" | grep -qx -- "$opt" || echo "create-jvm-options --target $cfg '$(asadmin_escape "$opt")'" >>"$cmds"
         done
         listener_settings "$cfg" http-listener-1 >>"$cmds"
-        echo "set-log-levels --target $cfg '$QUIET_LOGGERS'" >>"$cmds"
         props=""
         while IFS= read -r line; do
             [ -n "$line" ] || continue
@@ -107,6 +106,10 @@ cluster_define() { # creates the deployment group, the instances and their confi
         echo "$out" | sed 's/^/       | /' >&2
         die "configuring the instances failed (commands: $cmds)." "Log: $SC_LOGS/cluster-config.log"
     fi
+    for i in $CLUSTER_INSTANCES; do
+        # stored in the config's logging.properties; "failed" only means a stopped instance was not told at once
+        asadmin set-log-levels --target "$i-config" "$QUIET_LOGGERS" >>"$SC_LOGS/cluster-config.log" 2>&1 || true
+    done
     echo "$desired" >"$CLUSTER_DIR/config.applied"
 }
 
