@@ -258,6 +258,37 @@ class EventsIT {
     }
 
     @Test
+    void expertGroupMembersFromNamedInstitutionsKeepTheirHistory() {
+        String city = city("Členové");
+        Reply created = post(bodies(city), ADMIN, "{\"kind\":\"expert-group\",\"name\":\"Odborná pracovní skupina\","
+                + "\"scope\":\"city\",\"members\":[{\"name\":\"Eva Bílá\",\"role\":\"member\",\"institution\":"
+                + "\"Intervenční centrum\",\"from\":\"2026-01-01\"},{\"name\":\"Petr Král\",\"role\":\"chair\","
+                + "\"institution\":\"Policie ČR\",\"from\":\"2026-01-01\"}]}");
+        assertEquals(201, created.status(), created.toString());
+        long id = created.json().getJsonNumber("id").longValue();
+        assertTrue(EventsFixture.absent(created.json(), "rrule"), "no series: meets ad hoc");
+        int petr = created.json().getJsonArray("members").stream().map(JsonValue::asJsonObject)
+                .filter(m -> m.getString("name").equals("Petr Král")).findFirst().orElseThrow().getInt("id");
+        Reply ended = post(bodies(city) + "/" + id + "/members/" + petr + "/end", ADMIN, "{\"on\":\"2026-06-30\"}");
+        assertEquals(200, ended.status(), ended.toString());
+        assertProblem(post(bodies(city) + "/" + id + "/members/" + petr + "/end", ADMIN, "{\"on\":\"2025-01-01\"}"),
+                400, "on");
+        Reply added = post(bodies(city) + "/" + id + "/members", ADMIN, "{\"name\":\"Marie Nová\",\"role\":\"chair\","
+                + "\"institution\":\"Státní zastupitelství\",\"from\":\"2026-07-01\"}");
+        assertEquals(201, added.status(), added.toString());
+        List<JsonObject> members = get(bodies(city) + "/" + id, null).json().getJsonArray("members").stream()
+                .map(JsonValue::asJsonObject).toList();
+        assertEquals(3, members.size(), "history kept: " + members);
+        JsonObject former = members.stream().filter(m -> m.getString("name").equals("Petr Král")).findFirst()
+                .orElseThrow();
+        assertEquals("2026-06-30", former.getString("validTo"));
+        assertEquals("Policie ČR", former.getString("institution"));
+        assertEquals(List.of("Intervenční centrum", "Policie ČR", "Státní zastupitelství"), members.stream()
+                .map(m -> m.getString("institution")).sorted().toList());
+        assertTrue(get(bodies(city) + "/" + id + "/occurrences", null).array().isEmpty());
+    }
+
+    @Test
     void tenantIsolationAndRoles() {
         String a = city("Izolace A");
         String b = city("Izolace B");

@@ -132,7 +132,8 @@ class PublicMeetingsIT {
         JsonObject gone = after.stream().filter(r -> r.getInt("id") == confirmed.getInt("id")).findFirst()
                 .orElseThrow();
         assertEquals("cancelled", gone.getString("status"));
-        assertTrue(EventsFixture.absent(gone, "email") && EventsFixture.absent(gone, "name"), "cancellation erases the personal data");
+        assertTrue(EventsFixture.absent(gone, "email") && EventsFixture.absent(gone, "name"),
+                "cancellation erases the personal data");
         JsonObject now = get(base(city) + "/" + id, null).json();
         assertEquals(20, now.getInt("confirmed"));
         assertEquals(29, now.getInt("waitlisted"));
