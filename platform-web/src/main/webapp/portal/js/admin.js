@@ -188,4 +188,74 @@
       });
     }
   });
+  /* ---- city admin: hierarchy (levels and boroughs) ---- */
+  SC.consoleScreens.push({
+    id: 'hierarchy', title: 'hierarchy.title',
+    offered: function (roles, modules) { return modules.districts && SC.has(roles, ['city-admin']); },
+    render: function (view, slug) {
+      var base = 'cities/' + enc(slug) + '/';
+      return Promise.all([SC.api(base + 'levels').catch(function () { return { levels: [] }; }),
+        SC.api(base + 'boroughs').catch(function () { return []; })]).then(function (r) {
+        var out = status();
+        var levels = h('textarea', { rows: '8' });
+        levels.value = JSON.stringify(r[0], null, 1);
+        var boroughs = Array.isArray(r[1]) ? r[1] : (r[1].boroughs || []);
+        SC.append(view, [h('h1', { text: t('hierarchy.title') }), out,
+          h('h2', { text: t('hierarchy.levels') }),
+          h('ol', null, (r[0].levels || []).map(function (l) { return h('li', { text: l.name + ' (' + l.key + ')' }); })),
+          h('form', { onsubmit: function (e) {
+            e.preventDefault();
+            var parsed;
+            try { parsed = JSON.parse(levels.value); } catch (x) { fail(out)({ problem: { detail: t('console.modules.badJson') } }); return; }
+            SC.api(base + 'levels', { method: 'PUT', body: parsed }).then(function () { SC.render(true); }, fail(out));
+          } }, field('levels-json', t('hierarchy.levelsJson'), levels), h('p', null, h('button', { type: 'submit' }, t('console.save')))),
+          h('h2', { text: t('hierarchy.boroughs') }),
+          boroughs.length ? SC.table([t('console.boundaries.code'), t('onboarding.name'), t('onboarding.population')],
+            boroughs.map(function (b) { return [b.code, b.name, b.population ? SC.num(b.population) : '–']; }))
+            : h('p', { text: t('hierarchy.noBoroughs') })]);
+      });
+    }
+  });
+
+  /* ---- city admin: bodies and their meeting cadences (RFC 5545 RRULE) ---- */
+  var BODY_KINDS = ['district-working-group', 'borough-group', 'narrow-group', 'broad-group', 'city-hall-group',
+    'coordination-meeting', 'security-commission', 'expert-group', 'city-council'];
+  SC.consoleScreens.push({
+    id: 'bodies', title: 'bodies.title',
+    offered: function (roles, modules) { return modules.events && SC.has(roles, ['city-admin']); },
+    render: function (view, slug) {
+      var base = 'cities/' + enc(slug) + '/bodies';
+      return SC.api(base).then(function (list) {
+        var out = status();
+        var f = {
+          kind: h('select', null, BODY_KINDS.map(function (k) { return h('option', { value: k, text: t('body.' + k) }); })),
+          name: h('input', { type: 'text' }),
+          scope: h('select', null, ['city', 'borough', 'district'].map(function (k) { return h('option', { value: k, text: t('scope.' + k) }); })),
+          scopeCode: h('input', { type: 'text', size: '12' }),
+          rrule: h('input', { type: 'text', size: '40', value: 'FREQ=MONTHLY;BYDAY=1TH' }),
+          start: h('input', { type: 'datetime-local' }),
+          minutes: h('input', { type: 'number', min: '5', max: '1440', value: '90' }),
+          location: h('input', { type: 'text', size: '40' })
+        };
+        SC.append(view, [h('h1', { text: t('bodies.title') }), out,
+          SC.table([t('onboarding.name'), t('bodies.kind'), t('bodies.scope'), t('bodies.cadence')], list.map(function (b) {
+            return [b.name, t('body.' + b.kind), t('scope.' + b.scope) + (b.scopeCode ? ' ' + b.scopeCode : ''), b.rrule || '–'];
+          })),
+          h('form', { id: 'body-form', onsubmit: function (e) {
+            e.preventDefault();
+            var body = { kind: f.kind.value, name: f.name.value, scope: f.scope.value, scopeCode: f.scopeCode.value || null };
+            if (f.rrule.value && f.start.value) {
+              body.series = { rrule: f.rrule.value, start: f.start.value, durationMinutes: Number(f.minutes.value) || 90,
+                location: f.location.value || null };
+            }
+            SC.api(base, { method: 'POST', body: body }).then(function () { SC.render(true); }, fail(out));
+          } }, h('h2', { text: t('bodies.new') }),
+          field('body-kind', t('bodies.kind'), f.kind), field('body-name', t('onboarding.name'), f.name),
+          field('body-scope', t('bodies.scope'), f.scope), field('body-scope-code', t('bodies.scopeCode'), f.scopeCode),
+          field('body-rrule', t('bodies.rrule'), f.rrule), field('body-start', t('bodies.start'), f.start),
+          field('body-minutes', t('bodies.minutes'), f.minutes), field('body-location', t('bodies.location'), f.location),
+          h('p', null, h('button', { type: 'submit' }, t('meetings.add'))))]);
+      });
+    }
+  });
 })();

@@ -180,6 +180,18 @@ class PortalFlowIT {
             a11y.addAll(prefixed("working groups [cs]", admin.seriousAccessibilityViolations()));
             admin.screenshot("console-working-groups-cs-desktop");
 
+            admin.open("/portal/console/" + slug + "/hierarchy?lang=en");
+            admin.waitFor("#levels-json");
+            a11y.addAll(prefixed("hierarchy [en]", admin.seriousAccessibilityViolations()));
+            assertEquals(200, put("/api/cities/" + slug + "/modules/events", "platform-admin", "{\"enabled\":true}").status());
+            admin.open("/portal/console/" + slug + "/bodies?lang=cs");
+            admin.waitFor("#body-name").sendKeys("Pracovní skupina (test)");
+            new Select(admin.find("#body-scope")).selectByValue("district");
+            admin.find("#body-scope-code").sendKeys(code);
+            admin.find("#body-form button[type=submit]").click();
+            admin.waitForText("table", "Pracovní skupina (test)", 20);
+            a11y.addAll(prefixed("bodies [cs]", admin.seriousAccessibilityViolations()));
+
             admin.open("/portal/console/" + slug + "/modules?lang=en");
             admin.waitFor("#module-districts");
             a11y.addAll(prefixed("modules [en]", admin.seriousAccessibilityViolations()));
