@@ -279,6 +279,11 @@
       }
     });
     window.addEventListener('popstate', function () { SC.render(true); });
+    var seg = SC.path();
+    if (seg.length && seg[0] !== 'console') { /* the city's data, fetched while the texts load */
+      SC.city(seg[0]).catch(function () { return null; });
+      SC.modules(seg[0]);
+    }
     var langs = [SC.loadMessages(SC.lang)];
     if (SC.lang !== 'cs') { langs.push(SC.loadMessages('cs')); }
     Promise.all(langs).then(function () { return SC.render(false); });
