@@ -145,7 +145,8 @@ public class MessagingModule implements CityModule {
         Timestamp start = Timestamp.from(from.atDay(1).atStartOfDay(zone).toInstant());
         Timestamp end = Timestamp.from(to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
         Object[] row = (Object[]) em.createNativeQuery("select count(*), percentile_cont(0.5) within group (order by "
-                        + "extract(epoch from (first_response_at - created_at)) / 3600.0) filter (where first_response_at "
+                        + "extract(epoch from (first_response_at - created_at)) / 3600.0) "
+                        + "filter (where first_response_at "
                         + "is not null), coalesce(sum(escalations), 0) from messaging_matter where tenant_id = ?1 "
                         + "and created_at >= ?2 and created_at < ?3")
                 .setParameter(1, city.slug()).setParameter(2, start).setParameter(3, end).getSingleResult();

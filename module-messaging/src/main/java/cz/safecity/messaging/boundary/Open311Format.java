@@ -19,6 +19,7 @@ final class Open311Format {
 
     static final MediaType XML = MediaType.valueOf("text/xml;charset=utf-8");
     static final MediaType JSON = MediaType.valueOf("application/json;charset=utf-8");
+    static final String PROLOG = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
 
     /** A record: ordered element names and values. */
     static final class Rec extends LinkedHashMap<String, Object> {
@@ -38,7 +39,7 @@ final class Open311Format {
     /** A list answer: JSON array of objects, or {@code <root><item>…</item>…</root>}. */
     static Response list(String format, String root, String item, List<Rec> records, int status) {
         if (xml(format)) {
-            StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<").append(root).append('>');
+            StringBuilder b = new StringBuilder(PROLOG).append('<').append(root).append('>');
             for (Rec r : records) {
                 b.append('<').append(item).append('>');
                 fields(b, r);
@@ -55,7 +56,7 @@ final class Open311Format {
     /** A single-object answer: JSON object, or {@code <root>…</root>}. */
     static Response object(String format, String root, Rec record) {
         if (xml(format)) {
-            StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<").append(root).append('>');
+            StringBuilder b = new StringBuilder(PROLOG).append('<').append(root).append('>');
             fields(b, record);
             b.append("</").append(root).append(">\n");
             return Response.ok().type(XML).entity(b.toString()).build();

@@ -20,7 +20,8 @@ public final class Mails {
                             + "Odkaz nikomu nepředávejte, slouží jako váš přístup ke zprávě.\n\nBezpečné město {city}"},
             "reply", new String[] {"Odpověď na vaši zprávu č. {id}",
                     "Dobrý den,\n\n{author} ({role}) odpověděl(a) na vaši zprávu č. {id}:\n\n{text}\n\n"
-                            + "Celé vlákno a možnost odpovědět najdete pod odkazem z potvrzení zprávy.\n\nBezpečné město {city}"},
+                            + "Celé vlákno a možnost odpovědět najdete pod odkazem z potvrzení zprávy.\n\n"
+                            + "Bezpečné město {city}"},
             "new", new String[] {"Nová zpráva č. {id}: {category}",
                     "Nová zpráva občana č. {id} ({category}) pro: {addressee}.\n\n{text}\n\n"
                             + "Termín potvrzení: {due}\nDetail: {staffLink}\n"},
@@ -37,7 +38,8 @@ public final class Mails {
                             + "Do not share this link: it is your access to the message.\n\nSafe City {city}"},
             "reply", new String[] {"Answer to your message no. {id}",
                     "Hello,\n\n{author} ({role}) answered your message no. {id}:\n\n{text}\n\n"
-                            + "The whole thread and a way to reply are behind the link in the confirmation.\n\nSafe City {city}"},
+                            + "The whole thread and a way to reply are behind the link in the confirmation.\n\n"
+                            + "Safe City {city}"},
             "new", new String[] {"New message no. {id}: {category}",
                     "New citizen message no. {id} ({category}) for: {addressee}.\n\n{text}\n\n"
                             + "Acknowledge by: {due}\nDetail: {staffLink}\n"},

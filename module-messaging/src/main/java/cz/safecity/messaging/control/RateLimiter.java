@@ -38,7 +38,8 @@ public class RateLimiter {
         Timestamp expired = Timestamp.from(now.minus(WINDOW));
         Object[] row = (Object[]) em.createNativeQuery("insert into messaging_rate (tenant_id, client, window_start, "
                         + "count) values (?1, ?2, ?3, 1) on conflict (tenant_id, client) do update set "
-                        + "count = case when messaging_rate.window_start <= ?4 then 1 else messaging_rate.count + 1 end, "
+                        + "count = case when messaging_rate.window_start <= ?4 then 1 "
+                        + "else messaging_rate.count + 1 end, "
                         + "window_start = case when messaging_rate.window_start <= ?4 then ?3 "
                         + "else messaging_rate.window_start end returning count, window_start")
                 .setParameter(1, city).setParameter(2, client).setParameter(3, ts).setParameter(4, expired)

@@ -63,7 +63,8 @@ public class MailJob {
             try {
                 interval = Duration.parse(intervalText);
             } catch (RuntimeException e) {
-                LOG.warning(() -> "safecity.mail.interval is not an ISO 8601 duration: " + intervalText + "; using PT5S");
+                LOG.warning(() -> "safecity.mail.interval is not an ISO 8601 duration: " + intervalText
+                        + "; using PT5S");
             }
             long ms = Math.max(interval.toMillis(), 1000);
             task = scheduler.scheduleWithFixedDelay(this::runOnce, 10_000, ms, TimeUnit.MILLISECONDS);

@@ -53,9 +53,9 @@ public class Outbox {
         job.ensureStarted();
         Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("insert into platform_mail_outbox (tenant_id, recipient, subject, "
-                     + "body, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, 'pending', 0, ?, ?) "
-                     + "returning id")) {
+             PreparedStatement s = c.prepareStatement("insert into platform_mail_outbox (tenant_id, recipient, "
+                     + "subject, body, status, attempts, next_attempt_at, created_at) "
+                     + "values (?, ?, ?, ?, 'pending', 0, ?, ?) returning id")) {
             s.setString(1, city.slug());
             s.setString(2, to.strip());
             s.setString(3, subject);
@@ -89,7 +89,8 @@ public class Outbox {
     /** Rows of {@code city} in the outbox (for an offboarding preview). */
     public long count(TenantId city) {
         try (Connection c = dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from platform_mail_outbox where tenant_id = ?")) {
+             PreparedStatement s = c.prepareStatement(
+                     "select count(*) from platform_mail_outbox where tenant_id = ?")) {
             s.setString(1, city.slug());
             try (ResultSet r = s.executeQuery()) {
                 r.next();

@@ -147,7 +147,8 @@ class MessagingInputIT {
                     "{\"offset\":\"P3D\"}").status());
             assertEquals(1, SystemTestSupport.post(job, MessagingFixture.ADMIN, "").json().getInt("erased"));
         } finally {
-            SystemTestSupport.put("/api/cities/" + kept + "/test-clock", MessagingFixture.ADMIN, "{\"offset\":\"PT0S\"}");
+            SystemTestSupport.put("/api/cities/" + kept + "/test-clock", MessagingFixture.ADMIN,
+                    "{\"offset\":\"PT0S\"}");
         }
         JsonObject erased = call("GET", path + "/export", null, null, null).json();
         assertTrue(erased.getJsonObject("contact").isEmpty(), erased.toString());
