@@ -6,7 +6,7 @@
 # an unlogged-free plain table with text columns. Goal: import ≥ 0.25 × COPY rows/s.
 # Usage: bench/stats-import.sh [rows]   (default 1000000; needs the stack: ./safecity up; psql)
 # Environment: SAFECITY_URL (default http://localhost:8080), PGHOST/PGUSER/PGDATABASE (default localhost/safecity).
-# Prints the Payara heap before and after (jcmd GC.heap_info) when jcmd can reach Payara's JVM.
+# Prints the live heap of Payara's JVM (after a forced full GC, jcmd) before, every 10 s during and after the import.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BASE=${SAFECITY_URL:-http://localhost:8080}
@@ -47,8 +47,14 @@ awk -v n="$ROWS" 'BEGIN {
 size=$(stat -c %s "$tmp/records.csv")
 echo "file: $ROWS rows, $((size / 1024 / 1024)) MB"
 
-payara_pid=$(pgrep -f 'com.sun.enterprise.glassfish.bootstrap' | head -1 || true)
-heap() { [ -n "$payara_pid" ] && jcmd "$payara_pid" GC.heap_info 2>/dev/null | sed -n 's/.*garbage-first heap *total \([0-9K]*\), used \([0-9K]*\).*/heap total \1 used \2/p' || true; }
+# live heap of the domain's JVM (DAS, domains/domain1) after a full GC: what the import holds, not garbage
+payara_pid=$(pgrep -f 'domains/domain1/lib' | head -1 || true)
+heap() {
+    [ -n "$payara_pid" ] || return 0
+    jcmd "$payara_pid" GC.run >/dev/null 2>&1 || return 0
+    jcmd "$payara_pid" GC.heap_info 2>/dev/null \
+        | sed -n 's/.*garbage-first heap *total \([0-9]*\)K, used \([0-9]*\)K.*/live heap \2 KB (of \1 KB)/p'
+}
 echo "before: $(heap)"
 
 echo "PostgreSQL COPY into a plain table"
@@ -64,17 +70,15 @@ echo "POST /api/cities/$slug/crime-records?format=police-uk"
 t0=$(date +%s.%N)
 job=$(curl -fsS "${auth[@]}" -H 'Content-Type: text/csv' -X POST --data-binary "@$tmp/records.csv" \
     "$BASE/api/cities/$slug/crime-records?format=police-uk&async=true" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
-peak=""
 while :; do
     state=$(curl -fsS "${auth[@]}" "$BASE/api/cities/$slug/crime-records/imports/$job")
     status=$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$state")
     [ "$status" = done ] || [ "$status" = failed ] && break
-    h=$(heap); [ -n "$h" ] && peak="$h"
-    sleep 2
+    h=$(heap); [ -n "$h" ] && echo "  $(sed -n 's/.*"linesRead":\([0-9]*\).*/\1/p' <<<"$state") lines: $h"
+    sleep 10
 done
 t1=$(date +%s.%N)
 echo "job $job: $status $(sed -n 's/.*"report":\({[^}]*\).*/\1/p' <<<"$state" | cut -c1-120)"
-echo "during (last sample): $peak"
 echo "after: $(heap)"
 import_rate=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", n / (b - a) }')
 echo "import: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s, $import_rate rows/s (upload, parse, locate, insert, aggregate)"

@@ -25,8 +25,8 @@ import javax.sql.DataSource;
  * The regional comparison of cities for coordinators: per city for a period, offences (total and by category) per
  * 1,000 inhabitants, clearance rate, perceived safety (survey answers "very" or "rather safe"), and every other
  * module's period indicators ({@link CityModule#measure(cz.safecity.platform.tenant.TenantId, YearMonth, YearMonth)}).
- * Aggregates only: two grouped queries over all cities (crime aggregate, survey answers), no per-city round trip
- * for the stats figures.
+ * Aggregates only: two grouped queries over all cities (the city × month rollup {@code stats_crime_city_month}, survey
+ * answers), no per-city round trip for the stats figures.
  */
 @ApplicationScoped
 public class Comparison {
@@ -62,14 +62,19 @@ public class Comparison {
     public Table compare(YearMonth from, YearMonth to, boolean withModules) {
         Map<String, long[]> totals = new HashMap<>();
         Map<String, Map<String, Long>> cats = new HashMap<>();
-        Jdbc.list(db, "select tenant_id, category, sum(count) filter (where cleared = 'cleared'), "
-                + "sum(count) filter (where cleared = 'not-cleared'), sum(count) from stats_crime_aggregate "
-                + "where month between ? and ? group by 1, 2", r -> {
-                    long[] t = totals.computeIfAbsent(r.getString(1), k -> new long[3]);
-                    t[0] += r.getLong(5);
-                    t[1] += r.getLong(3);
-                    t[2] += r.getLong(4);
-                    cats.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).put(r.getString(2), r.getLong(5));
+        StringBuilder sums = new StringBuilder();
+        CityMonths.COLUMNS.forEach(c -> sums.append(", sum(").append(c).append(')'));
+        Jdbc.list(db, "select tenant_id" + sums + " from stats_crime_city_month where month between ? and ? "
+                + "group by tenant_id", r -> {
+                    totals.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3), r.getLong(4)});
+                    Map<String, Long> byCategory = new TreeMap<>();
+                    for (int i = 0; i < CodeLists.CATEGORIES.size(); i++) {
+                        long n = r.getLong(5 + i);
+                        if (n > 0) {
+                            byCategory.put(CodeLists.CATEGORIES.get(i), n);
+                        }
+                    }
+                    cats.put(r.getString(1), byCategory);
                     return null;
                 }, from.atDay(1), to.atDay(1));
         Map<String, long[]> safety = new HashMap<>();

@@ -49,7 +49,9 @@ public class CrimeImporter {
 
     static final int BATCH = 1000;
     static final int PROGRESS_EVERY = 20_000;
-    static final int LOCATE_CACHE = 200_000;
+    static final int LOCATE_CACHE = 50_000;
+    /** Aggregate combinations held before they are written (upserted) within the import's transaction. */
+    static final int AGGREGATES_HELD = 20_000;
     private static final Logger LOG = Logger.getLogger(CrimeImporter.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final String COLUMNS = "(tenant_id, source, record_id, occurred_on, crime_type, outcome, category,"
@@ -140,6 +142,7 @@ public class CrimeImporter {
             Iterator<CSVRecord> it = p.iterator();
             CrimeCsv.Layout layout = CrimeCsv.layout(spec, it.next().toList());
             lastEnd = p.getCurrentLineNumber();
+            jobs.progress(job, lastEnd, 0, 0, 0, 0);
             Batch batch = new Batch(c, city, spec.source(), job, demo);
             Map<String, String> located = new HashMap<>();
             LongCounter idless = new LongCounter();
@@ -179,7 +182,7 @@ public class CrimeImporter {
                 }
             }
             batch.flush(n);
-            batch.writeAggregates();
+            batch.finish();
             ImportReport report = n.report();
             jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
             return report;
@@ -256,6 +259,7 @@ public class CrimeImporter {
         private final boolean demo;
         private final Map<String, Pending> rows = new LinkedHashMap<>();
         private final Map<AggKey, Long> aggregates = new HashMap<>();
+        private final Map<LocalDate, long[]> months = new HashMap<>();
         private PreparedStatement full;
 
         Batch(Connection c, TenantId city, String source, long job, boolean demo) {
@@ -324,6 +328,9 @@ public class CrimeImporter {
                     aggregates.merge(k, 1L, Long::sum);
                 }
             }
+            if (aggregates.size() >= AGGREGATES_HELD) {
+                writeAggregates();
+            }
             if (s != full) {
                 s.close();
             }
@@ -341,10 +348,8 @@ public class CrimeImporter {
             return b.append(" on conflict do nothing returning record_id").toString();
         }
 
+        /** Upserts the held aggregate counts (and adds them to the month totals), then forgets them. */
         void writeAggregates() throws SQLException {
-            if (full != null) {
-                full.close();
-            }
             try (PreparedStatement s = c.prepareStatement("insert into stats_crime_aggregate (tenant_id, month, "
                     + "district_code, category, source, crime_type, outcome, cleared, count) values (?,?,?,?,?,?,?,?,?)"
                     + " on conflict (tenant_id, month, district_code, category, source, crime_type, outcome, cleared)"
@@ -365,6 +370,53 @@ public class CrimeImporter {
                     if (++pending % 500 == 0) {
                         s.executeBatch();
                     }
+                }
+                s.executeBatch();
+            }
+            int cats = CodeLists.CATEGORIES.size();
+            for (Map.Entry<AggKey, Long> e : aggregates.entrySet()) {
+                long[] m = months.computeIfAbsent(e.getKey().month(), k -> new long[3 + cats]);
+                long n = e.getValue();
+                m[0] += n;
+                if (CodeLists.CLEARED.equals(e.getKey().cleared())) {
+                    m[1] += n;
+                } else if (CodeLists.NOT_CLEARED.equals(e.getKey().cleared())) {
+                    m[2] += n;
+                }
+                m[3 + CodeLists.CATEGORIES.indexOf(e.getKey().category())] += n;
+            }
+            aggregates.clear();
+        }
+
+        /** Writes what is still held, then the month totals; the end of the import. */
+        void finish() throws SQLException {
+            if (full != null) {
+                full.close();
+            }
+            writeAggregates();
+            writeCityMonths();
+        }
+
+        /** The city × month rollup ({@code stats_crime_city_month}) of what this import inserted. */
+        private void writeCityMonths() throws SQLException {
+            int cats = CodeLists.CATEGORIES.size();
+            StringBuilder cols = new StringBuilder("offences, cleared, not_cleared");
+            StringBuilder set = new StringBuilder();
+            for (String c : CityMonths.COLUMNS) {
+                set.append(set.length() == 0 ? "" : ", ").append(c).append(" = t.").append(c).append(" + excluded.")
+                        .append(c);
+            }
+            CodeLists.CATEGORIES.forEach(c -> cols.append(", ").append(CityMonths.column(c)));
+            String sql = "insert into stats_crime_city_month as t (tenant_id, month, " + cols + ") values (?, ?"
+                    + ", ?".repeat(3 + cats) + ") on conflict (tenant_id, month) do update set " + set;
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (Map.Entry<LocalDate, long[]> e : months.entrySet()) {
+                    s.setString(1, city.slug());
+                    s.setObject(2, e.getKey());
+                    for (int i = 0; i < 3 + cats; i++) {
+                        s.setLong(3 + i, e.getValue()[i]);
+                    }
+                    s.addBatch();
                 }
                 s.executeBatch();
             }

@@ -37,14 +37,18 @@ public class ImportJobs {
                       Instant finishedAt, JsonObject report, String error, Long line) {
     }
 
+    /** A queued or running job without progress for this long was interrupted (progress comes every 20,000 rows). */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(5);
+
     @Resource(lookup = "jdbc/safecity")
     DataSource db;
 
     /** Creates a queued job. */
     public long create(TenantId city, String format, String source, long bytes, boolean demo, String actor) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into stats_import_job (tenant_id, format, source, status, bytes, demo, created_at, created_by)"
-                        + " values (?, ?, ?, 'queued', ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "insert into stats_import_job (tenant_id, format, source, status, bytes, demo, created_at, created_by,"
+                        + " progress_at) values (?, ?, ?, 'queued', ?, ?, ?, ?, now() at time zone 'UTC')",
+                Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, city.slug());
             s.setString(2, format);
             s.setString(3, source);
@@ -67,7 +71,7 @@ public class ImportJobs {
     public void progress(long job, long lines, long imported, long duplicates, long unlocated, long rejected) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "update stats_import_job set status = 'running', lines_read = ?, imported = ?, duplicates = ?, "
-                        + "unlocated = ?, rejected = ? where id = ?")) {
+                        + "unlocated = ?, rejected = ?, progress_at = now() at time zone 'UTC' where id = ?")) {
             s.setLong(1, lines);
             s.setLong(2, imported);
             s.setLong(3, duplicates);
@@ -127,7 +131,7 @@ public class ImportJobs {
     private List<Job> query(String where, Object... params) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select id, status, format, source, bytes, lines_read, imported, duplicates, unlocated, rejected, "
-                        + "created_at, finished_at, report, error from stats_import_job " + where)) {
+                        + "created_at, finished_at, report, error, progress_at from stats_import_job " + where)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -143,9 +147,17 @@ public class ImportJobs {
                         json = null;
                     }
                     Timestamp fin = r.getTimestamp(12);
+                    Timestamp progressAt = r.getTimestamp(15);
+                    String error = r.getString(14);
+                    if (("running".equals(status) || "queued".equals(status)) && progressAt != null
+                            && progressAt.toInstant().isBefore(Instant.now().minus(STALE))) {
+                        status = "failed";
+                        error = "interrupted: no progress since " + progressAt.toInstant() + " (the server stopped "
+                                + "or redeployed); nothing of this import was kept, import the file again";
+                    }
                     out.add(new Job(r.getLong(1), status, r.getString(3), r.getString(4), r.getLong(5), r.getLong(6),
                             r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getTimestamp(11).toInstant(),
-                            fin == null ? null : fin.toInstant(), json, r.getString(14), line));
+                            fin == null ? null : fin.toInstant(), json, error, line));
                 }
                 return out;
             }

@@ -229,7 +229,8 @@ public class StatsQueries implements CrimeFigures {
 
     /** Tables in deletion order (children first). */
     static final List<String> TABLES = List.of("stats_survey_client", "stats_survey_response", "stats_survey_token",
-            "stats_survey", "stats_crime_aggregate", "stats_crime_record", "stats_import_job", "stats_code_map");
+            "stats_survey", "stats_crime_city_month", "stats_crime_aggregate", "stats_crime_record", "stats_import_job",
+            "stats_code_map");
 
     public Map<String, Long> offboardPreview(TenantId city) {
         Map<String, Long> out = new LinkedHashMap<>();
