@@ -30,9 +30,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-post() { # path json → id of the created object
+post() { # path json → id of the created object (empty when the answer has none)
     curl -sS -m 60 -X POST "$BASE$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-        --data-binary "$2" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2
+        --data-binary "$2" | { grep -o '"id":[0-9]*' || true; } | head -n 1 | cut -d: -f2
 }
 
 curl -fsS -m 60 -o /dev/null -X POST "$BASE/api/cities" -H "Authorization: Bearer $TOKEN" \
