@@ -76,6 +76,9 @@ class OccurrencesTest {
                         "Veřejné setkání", "Škola", "Program", false, T)));
         assertTrue(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Prague"), text);
         assertTrue(text.contains("EXDATE;TZID=Europe/Prague:20270408T170000"), text);
+        assertTrue(text.contains("DTSTART;TZID=Europe/Prague:20270311T170000\r\n"), text);
+        assertTrue(text.contains("DTEND;TZID=Europe/Prague:20270330T193000\r\n"), "moved: " + text);
+        assertTrue(text.indexOf("END:VTIMEZONE") < text.indexOf("BEGIN:VEVENT"), "VTIMEZONE first");
         assertTrue(text.contains("RECURRENCE-ID;TZID=Europe/Prague:20270325T170000"), text);
         Calendar cal = new CalendarBuilder().build(new StringReader(text));
         cal.validate();
