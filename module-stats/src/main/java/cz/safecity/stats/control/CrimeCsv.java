@@ -29,6 +29,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CrimeCsv {
 
+    private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ].*)?");
+    private static final java.util.regex.Pattern CZECH_DAY =
+            java.util.regex.Pattern.compile("\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{4}( .*)?");
+
     /** Longest id, type or outcome value stored (characters). */
     public static final int MAX_VALUE = 200;
 
@@ -221,13 +226,13 @@ public final class CrimeCsv {
     static LocalDate date(String column, String raw) throws RejectedRow {
         String s = raw.strip();
         try {
-            if (s.matches("\\d{4}-\\d{2}")) {
+            if (MONTH.matcher(s).matches()) {
                 return YearMonth.parse(s).atDay(1);
             }
-            if (s.matches("\\d{4}-\\d{2}-\\d{2}([T ].*)?")) {
+            if (DAY.matcher(s).matches()) {
                 return LocalDate.parse(s.substring(0, 10));
             }
-            if (s.matches("\\d{1,2}\\.\\s?\\d{1,2}\\.\\s?\\d{4}( .*)?")) {
+            if (CZECH_DAY.matcher(s).matches()) {
                 String[] p = s.split("\\.\\s?");
                 return LocalDate.of(Integer.parseInt(p[2].substring(0, 4)), Integer.parseInt(p[1]),
                         Integer.parseInt(p[0]));

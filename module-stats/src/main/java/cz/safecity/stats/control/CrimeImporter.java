@@ -21,12 +21,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.LocalDate;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -34,29 +32,26 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.postgresql.PGConnection;
 
 /**
- * Streams a spooled CSV file into {@code stats_crime_record} and {@code stats_crime_aggregate}: one record at a time
- * (the heap holds one batch of {@value #BATCH} rows, the counters and a bounded locate cache, whatever the file's
- * size), multi-row {@code insert … on conflict do nothing returning record_id} so that a re-import is idempotent by
- * (city, source, record id) and the aggregate counts only rows really inserted. Each record is assigned to the
- * district in force at its date through {@link DistrictDirectory}. The whole import is one transaction: a file that
- * cannot be read to its end (broken quoting) leaves nothing behind and says where it broke; bad rows are rejected
- * one by one with their line number and the import goes on.
+ * Streams a spooled CSV file into {@code stats_crime_record}, {@code stats_crime_aggregate} and
+ * {@code stats_crime_city_month}: one record at a time (the heap holds one batch of {@value #BATCH} rows as COPY
+ * text, the counters, a bounded locate cache and an 8-byte hash per distinct id-less row, whatever the file's size).
+ * Each batch is COPYed into a temporary table and moved by one statement, {@code insert … on conflict do nothing},
+ * whose inserted rows (only those) feed the aggregates, so a re-import is idempotent by (city, source, record id).
+ * Each record is assigned to the district in force at its date through {@link DistrictDirectory}. The whole import
+ * is one transaction: a file that cannot be read to its end (broken quoting) leaves nothing behind and says where it
+ * broke; bad rows are rejected one by one with their line number and the import goes on.
  */
 @ApplicationScoped
 public class CrimeImporter {
 
-    static final int BATCH = 1000;
+    static final int BATCH = 10_000;
     static final int PROGRESS_EVERY = 20_000;
     static final int LOCATE_CACHE = 50_000;
-    /** Aggregate combinations held before they are written (upserted) within the import's transaction. */
-    static final int AGGREGATES_HELD = 20_000;
     private static final Logger LOG = Logger.getLogger(CrimeImporter.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
-    private static final String COLUMNS = "(tenant_id, source, record_id, occurred_on, crime_type, outcome, category,"
-            + " cleared, district_code, lat, lon, demo, import_id)";
-    private static final int PARAMS = 13;
 
     @Resource(lookup = "jdbc/safecity")
     DataSource db;
@@ -225,10 +220,6 @@ public class CrimeImporter {
     record Pending(String id, CrimeCsv.Row row, String category, String cleared, String district) {
     }
 
-    /** Aggregate key of a record. */
-    record AggKey(LocalDate month, String district, String category, String type, String outcome, String cleared) {
-    }
-
     static final class Counters {
         long rows;
         long imported;
@@ -250,17 +241,31 @@ public class CrimeImporter {
         }
     }
 
-    /** Up to {@value #BATCH} rows, inserted in one statement; counts what was inserted into the aggregate map. */
+    /**
+     * Up to {@value #BATCH} rows: written with {@code COPY} into a temporary table, then moved by one statement that
+     * inserts them ({@code on conflict do nothing}) and adds what it really inserted to the aggregate and the city ×
+     * month rollup (data-modifying CTEs), answering how many were inserted and how many of those are unlocated.
+     */
     static final class Batch {
+        private static final String CATEGORY_SUMS;
+
+        static {
+            StringBuilder b = new StringBuilder();
+            for (String c : CodeLists.CATEGORIES) {
+                b.append(", count(*) filter (where category = '").append(c).append("')");
+            }
+            CATEGORY_SUMS = b.toString();
+        }
+
         private final Connection c;
         private final TenantId city;
         private final String source;
         private final long job;
         private final boolean demo;
-        private final Map<String, Pending> rows = new LinkedHashMap<>();
-        private final Map<AggKey, Long> aggregates = new HashMap<>();
-        private final Map<LocalDate, long[]> months = new HashMap<>();
-        private PreparedStatement full;
+        private final StringBuilder copy = new StringBuilder(1 << 20);
+        private int size;
+        private boolean prepared;
+        private String move;
 
         Batch(Connection c, TenantId city, String source, long job, boolean demo) {
             this.c = c;
@@ -270,156 +275,111 @@ public class CrimeImporter {
             this.demo = demo;
         }
 
-        /** False when the batch already holds a row with this id (a duplicate within the file). */
+        /** Adds a row (duplicates within the file are found by the database). */
         boolean add(Pending p) {
-            return rows.putIfAbsent(p.id(), p) == null;
+            CrimeCsv.Row r = p.row();
+            quoted(p.id()).append(',').append(r.date()).append(',');
+            quoted(r.type()).append(',');
+            quoted(r.outcome()).append(',').append(p.category()).append(',').append(p.cleared()).append(',');
+            quoted(p.district()).append(',');
+            if (r.lat() != null) {
+                copy.append(r.lat()).append(',').append(r.lon());
+            } else {
+                copy.append(',');
+            }
+            copy.append('\n');
+            size++;
+            return true;
+        }
+
+        private StringBuilder quoted(String v) {
+            copy.append('"');
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch == '"') {
+                    copy.append('"');
+                }
+                copy.append(ch);
+            }
+            return copy.append('"');
         }
 
         boolean full() {
-            return rows.size() >= BATCH;
+            return size >= BATCH;
+        }
+
+        private void prepare() throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute("create temporary table if not exists stats_import_rows (record_id varchar(200), "
+                        + "occurred_on date, crime_type varchar(200), outcome varchar(200), category varchar(40), "
+                        + "cleared varchar(20), district_code varchar(60), lat double precision, lon double precision)"
+                        + " on commit drop");
+            }
+            StringBuilder cats = new StringBuilder();
+            StringBuilder catSet = new StringBuilder();
+            for (String cat : CodeLists.CATEGORIES) {
+                String col = CityMonths.column(cat);
+                cats.append(", ").append(col);
+                catSet.append(", ").append(col).append(" = t.").append(col).append(" + excluded.").append(col);
+            }
+            move = "with ins as (insert into stats_crime_record (tenant_id, source, record_id, occurred_on, "
+                    + "crime_type, outcome, category, cleared, district_code, lat, lon, demo, import_id) "
+                    + "select ?, ?, record_id, occurred_on, crime_type, outcome, category, cleared, district_code, "
+                    + "lat, lon, ?, ? from stats_import_rows on conflict do nothing returning occurred_on, "
+                    + "district_code, category, crime_type, outcome, cleared), "
+                    + "agg as (insert into stats_crime_aggregate as t (tenant_id, month, district_code, category, "
+                    + "source, crime_type, outcome, cleared, count) select ?, date_trunc('month', occurred_on)::date,"
+                    + " district_code, category, ?, crime_type, outcome, cleared, count(*) from ins "
+                    + "group by 2, 3, 4, 6, 7, 8 on conflict (tenant_id, month, district_code, category, source, "
+                    + "crime_type, outcome, cleared) do update set count = t.count + excluded.count), "
+                    + "months as (insert into stats_crime_city_month as t (tenant_id, month, offences, cleared, "
+                    + "not_cleared" + cats + ") select ?, date_trunc('month', occurred_on)::date, count(*), "
+                    + "count(*) filter (where cleared = 'cleared'), count(*) filter (where cleared = 'not-cleared')"
+                    + CATEGORY_SUMS + " from ins group by 2 on conflict (tenant_id, month) do update set "
+                    + "offences = t.offences + excluded.offences, cleared = t.cleared + excluded.cleared, "
+                    + "not_cleared = t.not_cleared + excluded.not_cleared" + catSet + ") "
+                    + "select count(*), count(*) filter (where district_code = '') from ins";
+            prepared = true;
         }
 
         void flush(Counters n) throws SQLException {
-            if (rows.isEmpty()) {
+            if (size == 0) {
                 return;
             }
-            PreparedStatement s;
-            if (rows.size() == BATCH) {
-                if (full == null) {
-                    full = c.prepareStatement(sql(BATCH));
-                }
-                s = full;
-            } else {
-                s = c.prepareStatement(sql(rows.size()));
+            if (!prepared) {
+                prepare();
             }
-            int i = 0;
-            for (Pending p : rows.values()) {
-                int o = i * PARAMS;
-                s.setString(o + 1, city.slug());
-                s.setString(o + 2, source);
-                s.setString(o + 3, p.id());
-                s.setObject(o + 4, p.row().date());
-                s.setString(o + 5, p.row().type());
-                s.setString(o + 6, p.row().outcome());
-                s.setString(o + 7, p.category());
-                s.setString(o + 8, p.cleared());
-                s.setString(o + 9, p.district());
-                if (p.row().lat() == null) {
-                    s.setNull(o + 10, Types.DOUBLE);
-                    s.setNull(o + 11, Types.DOUBLE);
-                } else {
-                    s.setDouble(o + 10, p.row().lat());
-                    s.setDouble(o + 11, p.row().lon());
-                }
-                s.setBoolean(o + 12, demo);
-                s.setLong(o + 13, job);
-                i++;
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stats_import_rows from stdin with "
+                        + "(format csv)", new java.io.StringReader(copy.toString()));
+            } catch (IOException e) {
+                throw new SQLException("copy: " + e.getMessage(), e);
             }
-            int inserted = 0;
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    Pending p = rows.get(r.getString(1));
-                    inserted++;
-                    if (p.district().isEmpty()) {
-                        n.unlocated++;
-                    }
-                    AggKey k = new AggKey(p.row().date().withDayOfMonth(1), p.district(), p.category(),
-                            p.row().type(), p.row().outcome(), p.cleared());
-                    aggregates.merge(k, 1L, Long::sum);
+            try (PreparedStatement s = c.prepareStatement(move)) {
+                s.setString(1, city.slug());
+                s.setString(2, source);
+                s.setBoolean(3, demo);
+                s.setLong(4, job);
+                s.setString(5, city.slug());
+                s.setString(6, source);
+                s.setString(7, city.slug());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    long inserted = r.getLong(1);
+                    n.imported += inserted;
+                    n.unlocated += r.getLong(2);
+                    n.duplicates += size - inserted;
                 }
             }
-            if (aggregates.size() >= AGGREGATES_HELD) {
-                writeAggregates();
+            try (Statement s = c.createStatement()) {
+                s.execute("truncate stats_import_rows");
             }
-            if (s != full) {
-                s.close();
-            }
-            n.imported += inserted;
-            n.duplicates += rows.size() - inserted;
-            rows.clear();
+            copy.setLength(0);
+            size = 0;
         }
 
-        private static String sql(int count) {
-            StringBuilder b = new StringBuilder("insert into stats_crime_record ").append(COLUMNS).append(" values ");
-            String one = "(?" + ",?".repeat(PARAMS - 1) + ")";
-            for (int i = 0; i < count; i++) {
-                b.append(i == 0 ? "" : ",").append(one);
-            }
-            return b.append(" on conflict do nothing returning record_id").toString();
-        }
-
-        /** Upserts the held aggregate counts (and adds them to the month totals), then forgets them. */
-        void writeAggregates() throws SQLException {
-            try (PreparedStatement s = c.prepareStatement("insert into stats_crime_aggregate (tenant_id, month, "
-                    + "district_code, category, source, crime_type, outcome, cleared, count) values (?,?,?,?,?,?,?,?,?)"
-                    + " on conflict (tenant_id, month, district_code, category, source, crime_type, outcome, cleared)"
-                    + " do update set count = stats_crime_aggregate.count + excluded.count")) {
-                int pending = 0;
-                for (Map.Entry<AggKey, Long> e : aggregates.entrySet()) {
-                    AggKey k = e.getKey();
-                    s.setString(1, city.slug());
-                    s.setObject(2, k.month());
-                    s.setString(3, k.district());
-                    s.setString(4, k.category());
-                    s.setString(5, source);
-                    s.setString(6, k.type());
-                    s.setString(7, k.outcome());
-                    s.setString(8, k.cleared());
-                    s.setLong(9, e.getValue());
-                    s.addBatch();
-                    if (++pending % 500 == 0) {
-                        s.executeBatch();
-                    }
-                }
-                s.executeBatch();
-            }
-            int cats = CodeLists.CATEGORIES.size();
-            for (Map.Entry<AggKey, Long> e : aggregates.entrySet()) {
-                long[] m = months.computeIfAbsent(e.getKey().month(), k -> new long[3 + cats]);
-                long n = e.getValue();
-                m[0] += n;
-                if (CodeLists.CLEARED.equals(e.getKey().cleared())) {
-                    m[1] += n;
-                } else if (CodeLists.NOT_CLEARED.equals(e.getKey().cleared())) {
-                    m[2] += n;
-                }
-                m[3 + CodeLists.CATEGORIES.indexOf(e.getKey().category())] += n;
-            }
-            aggregates.clear();
-        }
-
-        /** Writes what is still held, then the month totals; the end of the import. */
         void finish() throws SQLException {
-            if (full != null) {
-                full.close();
-            }
-            writeAggregates();
-            writeCityMonths();
-        }
-
-        /** The city × month rollup ({@code stats_crime_city_month}) of what this import inserted. */
-        private void writeCityMonths() throws SQLException {
-            int cats = CodeLists.CATEGORIES.size();
-            StringBuilder cols = new StringBuilder("offences, cleared, not_cleared");
-            StringBuilder set = new StringBuilder();
-            for (String c : CityMonths.COLUMNS) {
-                set.append(set.length() == 0 ? "" : ", ").append(c).append(" = t.").append(c).append(" + excluded.")
-                        .append(c);
-            }
-            CodeLists.CATEGORIES.forEach(c -> cols.append(", ").append(CityMonths.column(c)));
-            String sql = "insert into stats_crime_city_month as t (tenant_id, month, " + cols + ") values (?, ?"
-                    + ", ?".repeat(3 + cats) + ") on conflict (tenant_id, month) do update set " + set;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (Map.Entry<LocalDate, long[]> e : months.entrySet()) {
-                    s.setString(1, city.slug());
-                    s.setObject(2, e.getKey());
-                    for (int i = 0; i < 3 + cats; i++) {
-                        s.setLong(3 + i, e.getValue()[i]);
-                    }
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            // everything is written per batch
         }
     }
 
