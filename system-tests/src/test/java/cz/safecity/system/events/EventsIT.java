@@ -313,6 +313,28 @@ class EventsIT {
         assertEquals(403, get("/api/cities/" + a + "/event-plans", "councillor.plzen").status());
         assertEquals(403, post("/api/cities/" + a + "/events/jobs/erase-registrants", "city-admin.sokolov", "")
                 .status());
+        // every other kind of object of city A is 404 through city B
+        int measure = post("/api/cities/" + a + "/measures", ADMIN, "{\"title\":\"M\",\"owner\":\"O\","
+                + "\"deadline\":\"2027-01-01\"}").json().getInt("id");
+        int meeting = post("/api/cities/" + a + "/public-meetings", ADMIN, "{\"title\":\"S\",\"place\":\"P\","
+                + "\"start\":\"2030-01-01T18:00\",\"end\":\"2030-01-01T20:00\",\"capacity\":5}").json().getInt("id");
+        int plan = post("/api/cities/" + a + "/event-plans", ADMIN, "{\"title\":\"T\",\"organiser\":\"O\","
+                + "\"place\":\"P\",\"start\":\"2030-01-01T18:00\",\"end\":\"2030-01-01T20:00\","
+                + "\"expectedAttendance\":10,\"riskLevel\":\"low\"}").json().getInt("id");
+        int project = post("/api/cities/" + a + "/prevention-projects", ADMIN, "{\"name\":\"P\","
+                + "\"targetGroup\":\"youth\"}").json().getInt("id");
+        assertProblem(get("/api/cities/" + b + "/measures/" + measure, null), 404, null);
+        assertProblem(post("/api/cities/" + b + "/measures/" + measure + "/reviews", ADMIN, "{\"rating\":3}"), 404,
+                null);
+        assertProblem(get("/api/cities/" + b + "/public-meetings/" + meeting, null), 404, null);
+        assertProblem(post("/api/cities/" + b + "/public-meetings/" + meeting + "/registrations", null,
+                "{\"name\":\"X\",\"email\":\"x@example.org\"}"), 404, null);
+        assertProblem(get("/api/cities/" + b + "/event-plans/" + plan, ADMIN), 404, null);
+        assertProblem(get("/api/cities/" + b + "/prevention-projects/" + project, null), 404, null);
+        assertTrue(get("/api/cities/" + b + "/measures", null).array().isEmpty());
+        assertEquals(403, post("/api/cities/" + a + "/measures", "constable.plzen", "{}").status());
+        assertEquals(401, post("/api/cities/" + a + "/public-meetings", null, "{}").status());
+        assertEquals(401, get("/api/cities/" + a + "/public-meetings/" + meeting + "/registrations", null).status());
         assertEquals(204, delete(bodies(a) + "/" + id, ADMIN).status());
         assertProblem(get(bodies(a) + "/" + id, null), 404, null);
     }
