@@ -11,6 +11,7 @@ import static cz.safecity.system.events.EventsFixture.ical;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.safecity.system.SystemTestSupport;
 import cz.safecity.system.SystemTestSupport.Reply;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -138,6 +139,27 @@ class PublicMeetingsIT {
         assertEquals(20, now.getInt("confirmed"));
         assertEquals(29, now.getInt("waitlisted"));
         assertTrue(awaitMail(promoted.getString("email"), "Uvolnilo"), "the promoted person is told by e-mail");
+    }
+
+    @Test
+    void offboardingPreviewsAndRemovesEveryEventsRow() {
+        String city = city("Odchod");
+        long body = EventsFixture.body(city, "narrow-group", "Užší", "FREQ=WEEKLY;INTERVAL=2", "2026-01-08T17:00");
+        assertEquals(200, post(EventsFixture.bodies(city) + "/" + body + "/occurrences/2026-01-22T17:00/held", ADMIN,
+                "").status());
+        int id = announce(city, 5, 3);
+        assertEquals(201, post(base(city) + "/" + id + "/registrations", null, person(1, city)).status());
+        Reply preview = SystemTestSupport.delete("/api/cities/" + city + "?dryRun=true", ADMIN);
+        assertEquals(200, preview.status(), preview.toString());
+        JsonObject events = preview.json().getJsonObject("removed").getJsonObject("events");
+        assertEquals(1, events.getInt("events_body"), events.toString());
+        assertEquals(1, events.getInt("events_meeting"));
+        assertEquals(1, events.getInt("events_public_meeting"));
+        assertEquals(1, events.getInt("events_registration"));
+        assertTrue(preview.json().getJsonObject("notCovered").isEmpty(), preview.body());
+        Reply gone = SystemTestSupport.delete("/api/cities/" + city, ADMIN);
+        assertEquals(200, gone.status(), gone.toString());
+        assertEquals(404, get(EventsFixture.bodies(city), null).status());
     }
 
     /** Distinct ids and statuses of one person's answers. */
