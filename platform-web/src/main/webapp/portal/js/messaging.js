@@ -41,7 +41,9 @@
   });
 
   function contactForm(view, slug, city, categories, districts) {
-    var preset = new URLSearchParams(location.search).get('district') || '';
+    var params = new URLSearchParams(location.search);
+    var preset = params.get('district') || '';
+    var point = params.get('lat') && params.get('lon') ? { lat: Number(params.get('lat')), lon: Number(params.get('lon')) } : null;
     var summary = h('p', { class: 'error', id: 'form-error', tabindex: '-1', 'aria-live': 'assertive' });
     var category = h('select', { id: 'category', name: 'category', required: true, 'data-field': 'category' },
       h('option', { value: '', text: t('contact.chooseCategory') }),
@@ -62,7 +64,9 @@
     var form = h('form', { id: 'contact-form', novalidate: true, onsubmit: function (e) {
       e.preventDefault();
       var body = { category: category.value, text: text.value, consent: consent.checked, locale: SC.lang };
-      if (leadership.checked) { body.to = 'leadership'; } else if (district.value) { body.district = district.value; }
+      if (leadership.checked) { body.to = 'leadership'; } else if (point && district.value === preset && isFinite(point.lat)) {
+        body.location = point; /* the place the citizen picked: messaging finds the district and a nearby boundary */
+      } else if (district.value) { body.district = district.value; }
       if (name.value || email.value || phone.value) {
         body.contact = { name: name.value || null, email: email.value || null, phone: phone.value || null };
       }

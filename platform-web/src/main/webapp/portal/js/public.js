@@ -80,7 +80,9 @@
         h('p', null, t('find.yourDistrict') + ' ', h('strong', { text: d.name }),
           d.borough ? ' (' + d.borough.name + ')' : ''),
         d.provisional ? h('p', { class: 'badge provisional', text: t('district.provisional') }) : null,
-        h('p', null, SC.link(enc(slug) + '/districts/' + enc(d.code), t('find.openCard'), { id: 'open-card' }))));
+        h('p', null, SC.link(enc(slug) + '/districts/' + enc(d.code), t('find.openCard'), { id: 'open-card' })),
+        SC.cityModules && SC.cityModules.messaging ? h('p', null, SC.link(enc(slug) + '/contact?district=' + enc(d.code)
+          + (lat !== undefined ? '&lat=' + lat.toFixed(6) + '&lon=' + lon.toFixed(6) : ''), t('find.writeHere'), { id: 'write-here' })) : null));
       SC.announce(t('find.yourDistrict') + ' ' + d.name);
     }
 
