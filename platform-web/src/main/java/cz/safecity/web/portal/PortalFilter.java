@@ -13,7 +13,8 @@ import java.io.IOException;
  * extension ({@code /portal/praha}, {@code /portal/praha/districts/1-5}, {@code /portal/console}) is answered
  * with {@code /portal/index.html}, which reads the path itself; files ({@code app.js}, {@code i18n/cs.json}) are
  * served as they are. Every answer gets a Content-Security-Policy allowing only this origin, plus the configured
- * tile server, geocoder and Keycloak (no inline scripts or styles anywhere in the portal).
+ * tile server, geocoder and Keycloak (no inline scripts or styles anywhere in the portal); images may also come
+ * from any https address (working-group members' photos are absolute URLs).
  */
 @WebFilter("/portal/*")
 public class PortalFilter extends HttpFilter {
@@ -44,7 +45,7 @@ public class PortalFilter extends HttpFilter {
         String img = config.tileUrl().map(PortalConfig::origin).orElse("");
         String connect = PortalConfig.origin(config.issuer()) + " "
                 + config.geocoderUrl().map(PortalConfig::origin).orElse("");
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: " + img
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: https: " + img
                 + "; connect-src 'self' " + connect.trim() + "; frame-ancestors 'none'; base-uri 'self'; "
                 + "form-action 'self' " + PortalConfig.origin(config.issuer());
     }
