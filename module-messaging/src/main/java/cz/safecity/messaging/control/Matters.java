@@ -93,8 +93,10 @@ public class Matters {
      *
      * @param secret          the tracking secret to hand out (its hash is stored)
      * @param idempotencyKey  or null
+     * @param rateLimit       run first, inside the transaction (counts the attempt; throws 429 over the limit)
      */
-    public Matter submit(Submission s, String secret, String idempotencyKey) {
+    public Matter submit(Submission s, String secret, String idempotencyKey, Runnable rateLimit) {
+        rateLimit.run();
         if (ladder.category(s.category()).isEmpty()) {
             throw new ProblemException(422, "unknown-category", "Unknown category", "category: '" + s.category()
                     + "' is not a category of this city (GET .../messaging/categories)", "category");

@@ -11,8 +11,8 @@ import java.util.OptionalLong;
 
 /**
  * Fixed-window rate limit of anonymous submissions per city and client address, with the counter in PostgreSQL
- * ({@code messaging_rate}, one atomic upsert per call), so the limit holds across instances. Runs in its own
- * transaction: an attempt counts even when the submission then fails.
+ * ({@code messaging_rate}, one atomic upsert per call), so the limit holds across instances. Runs in the submission's
+ * transaction: one commit per submission; an attempt counts when the submission commits.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -29,7 +29,7 @@ public class RateLimiter {
      * @param limit attempts allowed per {@link #WINDOW} (0 or less: unlimited, nothing counted)
      * @return empty when allowed, else the seconds until the window ends (for {@code Retry-After})
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public OptionalLong attempt(String city, String client, int limit, Instant now) {
         if (limit <= 0) {
             return OptionalLong.empty();

@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 /**
  * A citizen's submission end to end, outside any transaction of its own: an {@code Idempotency-Key} seen before
  * answers the same matter and link (also when two identical requests race: the loser of the unique key finds the
- * winner's matter); otherwise the per-address rate limit is counted, then {@link Matters#submit} stores the matter in
- * one transaction, which commits before the 201 is written.
+ * winner's matter); otherwise {@link Matters#submit} counts the per-address rate limit and stores the matter in one
+ * transaction, which commits before the 201 is written (an attempt over the limit rolls back and is not counted).
  */
 @ApplicationScoped
 public class Submissions {
@@ -61,15 +61,16 @@ public class Submissions {
             }
         }
         int limit = intSetting(RATE_LIMIT, 30);
-        OptionalLong retry = limiter.attempt(city, client == null ? "unknown" : client, limit, clock.now());
-        if (retry.isPresent()) {
-            throw new ProblemException(429, "rate-limited", "Too many messages",
-                    "At most " + limit + " messages per hour from one address; try again in " + retry.getAsLong()
-                            + " s.", null).with("retryAfter", retry.getAsLong());
-        }
         String secret = idempotencyKey != null ? links.forIdempotencyKey(city, idempotencyKey) : TrackingLinks.random();
         try {
-            return new Result(matters.submit(s, secret, idempotencyKey), secret, false);
+            return new Result(matters.submit(s, secret, idempotencyKey, () -> {
+                OptionalLong retry = limiter.attempt(city, client == null ? "unknown" : client, limit, clock.now());
+                if (retry.isPresent()) {
+                    throw new ProblemException(429, "rate-limited", "Too many messages", "At most " + limit
+                            + " messages per hour from one address; try again in " + retry.getAsLong() + " s.", null)
+                            .with("retryAfter", retry.getAsLong());
+                }
+            }), secret, false);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
