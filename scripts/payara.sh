@@ -206,8 +206,11 @@ payara_settle() { # log-offset: after a start, wait until the domain has finishe
     app_registered || return 0
     step "Payara: waiting for the domain's own redeployment of 'safecity' to settle (up to 180 s)"
     if wait_for 180 "the redeployment" app_load_settled "$1"; then
-        sleep 2
-        if app_serving; then info "'safecity' redeployed and serving"; else info "'safecity' did not come back serving"; fi
+        if wait_for 30 "'safecity' to serve" app_serving; then
+            info "'safecity' redeployed and serving"
+        else
+            info "'safecity' did not come back serving: it is deployed afresh"
+        fi
     else
         warn "the domain's redeployment of 'safecity' did not settle within 180 s"
     fi
