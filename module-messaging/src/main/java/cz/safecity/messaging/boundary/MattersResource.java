@@ -5,6 +5,7 @@ import cz.safecity.messaging.control.Ladder;
 import cz.safecity.messaging.control.Matters;
 import cz.safecity.messaging.control.MessagingEvents;
 import cz.safecity.messaging.control.Notifier;
+import cz.safecity.messaging.control.Routing;
 import cz.safecity.messaging.control.Submission;
 import cz.safecity.messaging.control.Submissions;
 import cz.safecity.messaging.entity.Level;
@@ -12,6 +13,7 @@ import cz.safecity.messaging.entity.Matter;
 import cz.safecity.platform.event.MatterEscalated;
 import cz.safecity.platform.module.ModuleEndpoint;
 import cz.safecity.platform.problem.ProblemException;
+import cz.safecity.platform.security.Caller;
 import cz.safecity.platform.security.Roles;
 import cz.safecity.platform.tenant.TenantContext;
 import cz.safecity.platform.time.PlatformClock;
@@ -71,6 +73,10 @@ public class MattersResource {
     MessagingEvents events;
     @Inject
     Notifier notifier;
+    @Inject
+    Routing routing;
+    @Inject
+    Caller caller;
 
     @POST
     @PermitAll
@@ -106,14 +112,15 @@ public class MattersResource {
 
     @GET
     @RolesAllowed({Roles.CITY_ADMIN, Roles.POLICE_OFFICER, Roles.CONSTABLE, Roles.COUNCILLOR})
-    @Operation(summary = "Inbox: matters newest first, filtered, keyset-paged (staff of the city)")
+    @Operation(summary = "Inbox: matters newest first, filtered, keyset-paged (staff of the city)",
+            description = "mine=true: the districts whose working group the caller sits in; level: one ladder level")
     @APIResponse(responseCode = "200", description = "one page; next is the cursor of the following page or null")
     @APIResponse(responseCode = "400", description = "a bad filter, limit or cursor")
     @APIResponse(responseCode = "403", description = "not staff of this city")
     public Views.Page inbox(@QueryParam("level") String level, @QueryParam("district") String district,
                             @QueryParam("status") String status, @QueryParam("category") String category,
                             @QueryParam("olderThanDays") String olderThanDays, @QueryParam("after") String after,
-                            @QueryParam("limit") String limit) {
+                            @QueryParam("limit") String limit, @QueryParam("mine") String mine) {
         if (status != null) {
             for (String s : status.split(",")) {
                 if (!Matter.STATUSES.contains(s)) {
@@ -134,8 +141,14 @@ public class MattersResource {
                 throw ProblemException.invalid("after", "not a cursor from a previous page");
             }
         }
+        List<String> myDistricts = null;
+        if ("true".equals(mine)) {
+            myDistricts = routing.districtsOf(tenant.id(), caller.username(), matters.today());
+        } else if (mine != null && !mine.isBlank() && !"false".equals(mine)) {
+            throw ProblemException.invalid("mine", "must be true or false");
+        }
         List<Matter> page = matters.inbox(new Matters.Filter(blank(level), blank(district), blank(status),
-                blank(category), older), afterAt, afterId, n);
+                blank(category), older, myDistricts), afterAt, afterId, n);
         List<Level> levels = ladder.levels();
         Instant now = clock.now(tenant.id());
         String next = null;

@@ -187,7 +187,11 @@ public class Matters {
     }
 
     /** Inbox filters; null fields do not filter. {@code olderThanDays}: created at least that many days ago. */
-    public record Filter(String level, String district, String status, String category, Integer olderThanDays) {
+    public record Filter(String level, String district, String status, String category, Integer olderThanDays,
+                         List<String> districts) {
+        public Filter(String level, String district, String status, String category, Integer olderThanDays) {
+            this(level, district, status, category, olderThanDays, null);
+        }
     }
 
     /**
@@ -203,6 +207,9 @@ public class Matters {
         }
         if (f.district() != null) {
             q.append(" and m.districtCode = :district");
+        }
+        if (f.districts() != null) {
+            q.append(" and m.districtCode in :districts");
         }
         if (f.status() != null) {
             q.append(" and m.status in :status");
@@ -223,6 +230,9 @@ public class Matters {
         }
         if (f.district() != null) {
             query.setParameter("district", f.district());
+        }
+        if (f.districts() != null) {
+            query.setParameter("districts", f.districts().isEmpty() ? List.of("") : f.districts());
         }
         if (f.status() != null) {
             query.setParameter("status", Arrays.asList(f.status().split(",")));

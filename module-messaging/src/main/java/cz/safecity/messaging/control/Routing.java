@@ -67,6 +67,19 @@ public class Routing {
                 "Unknown district", "district: " + code + " is not a district of this city", "district"));
     }
 
+    /**
+     * Codes of the districts whose working group on {@code on} includes the person with this username (empty when the
+     * districts module is not available).
+     */
+    public List<String> districtsOf(TenantId city, String username, LocalDate on) {
+        if (username == null) {
+            return List.of();
+        }
+        return directory(city).map(d -> d.districts(city, on).stream().map(DistrictRef::code)
+                .filter(code -> d.workingGroup(city, code, on).stream().anyMatch(p -> username.equals(p.username())))
+                .toList()).orElse(List.of());
+    }
+
     /** E-mail addresses of the district's working group (empty when unknown). */
     public List<String> workingGroupEmails(TenantId city, String code, LocalDate on) {
         if (code == null) {

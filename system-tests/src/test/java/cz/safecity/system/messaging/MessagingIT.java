@@ -115,6 +115,12 @@ class MessagingIT {
         assertEquals(200, inbox.status(), inbox.toString());
         assertTrue(inbox.json().getJsonArray("items").stream().anyMatch(i -> i.asJsonObject().getJsonNumber("id")
                 .longValue() == id), inbox.body());
+        Reply mine = call("GET", matters(city) + "?mine=true", constableToken, null, null);
+        assertEquals(200, mine.status(), mine.toString());
+        assertTrue(mine.json().getJsonArray("items").stream().anyMatch(i -> i.asJsonObject().getJsonNumber("id")
+                .longValue() == id), "the constable's own working group inbox: " + mine.body());
+        assertTrue(mine.json().getJsonArray("items").stream().allMatch(i -> i.asJsonObject().getJsonObject("district")
+                .getString("code").equals("P1-01")), mine.body());
         Reply own = call("POST", matters(city) + "/" + id + "/owner", constableToken, "application/json", "{}");
         assertEquals(200, own.status(), own.toString());
         Reply reply = call("POST", matters(city) + "/" + id + "/replies", constableToken, "application/json",
