@@ -97,7 +97,7 @@
             h('p', { id: 'near-q', text: t('find.nearBoundary', { m: SC.num(r.edgeDistanceMetres) }) }));
           choices.forEach(function (c, i) {
             box.appendChild(h('button', { type: 'button', class: i === 0 ? 'primary' : '', 'data-code': c.code,
-              onclick: function () { showDistrict(i === 0 ? r.district : { code: c.code, name: c.name }); } },
+              onclick: function () { if (i === 0) { showDistrict(r.district, lat, lon); } else { showDistrict({ code: c.code, name: c.name }); } } },
               c.name + (i === 0 ? ' – ' + t('find.likely') : ' – ' + SC.metres(c.distanceMetres))));
           });
           SC.clear(result).appendChild(box);

@@ -243,6 +243,34 @@ class PortalFlowIT {
     }
 
     @Test
+    void aCitizenNearABoundaryWritesFromThePlaceAndMovesTheMatterToTheNeighbour() {
+        String city = SystemTestSupport.newCity("Portal boundary IT", null);
+        assertEquals(200, send("PUT", "/api/cities/" + city + "/outline", "platform-admin", "application/geo+json",
+                "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                        + "[[[14.40,50.08],[14.42,50.08],[14.42,50.10],[14.40,50.10],[14.40,50.08]]]}}").status());
+        var imported = send("POST", "/api/cities/" + city + "/boundaries?codeProperty=code&nameProperty=name",
+                "platform-admin", "application/geo+json", collection(feature("A", "West", 14.40, 50.08, 14.41, 50.10),
+                        feature("B", "East", 14.41, 50.08, 14.42, 50.10)));
+        assertEquals(201, imported.status(), imported.toString());
+        try (Browser citizen = new Browser()) {
+            citizen.open("/portal/" + city + "?lang=en");
+            PortalIT.typeCoordinates(citizen, "50.09", "14.40990"); // 7 m west of the A|B edge
+            citizen.waitFor("#find-result .near button").click();
+            citizen.waitFor("#write-here").click();
+            citizen.waitFor("#contact-form");
+            new Select(citizen.find("#category")).selectByIndex(1);
+            citizen.find("#text").sendKeys("Near the boundary (test)");
+            citizen.find("#consent").click();
+            citizen.find("#send").click();
+            citizen.waitFor("#tracking-link");
+            citizen.waitFor("#move-h");
+            citizen.find("section[aria-labelledby=move-h] button").click();
+            citizen.waitForText(".facts", "East", 20);
+            assertTrue(citizen.all("#move-h").isEmpty(), "a matter moves once");
+        }
+    }
+
+    @Test
     void aConstableIsOfferedOnlyWhatTheRoleMayDo() {
         List<String> a11y = new ArrayList<>();
         try (Browser constable = new Browser()) {

@@ -77,7 +77,7 @@ class PortalIT {
     @Test
     void aPointNearABoundaryAsksWhichDistrictIsMeant() {
         browser.open("/portal/praha?lang=en");
-        typeCoordinates("50.08", "14.42");
+        typeCoordinates(browser, "50.08", "14.42");
         WebElement near = browser.waitFor("#find-result .near");
         assertTrue(near.getText().contains("Which district do you mean?"), near.getText());
         List<WebElement> choices = browser.all("#find-result .near button");
@@ -89,7 +89,7 @@ class PortalIT {
     @Test
     void aPointOutsideTheCityPointsToTheCityItIsIn() {
         browser.open("/portal/praha?lang=en");
-        typeCoordinates("49.7384", "13.3736"); // Plzeň, a demo city of its own
+        typeCoordinates(browser, "49.7384", "13.3736"); // Plzeň, a demo city of its own
         WebElement other = browser.waitFor("#other-city");
         assertTrue(browser.find("#find-result").getText().contains("outside"), browser.find("#find-result").getText());
         assertTrue(other.getAttribute("href").contains("/portal/plzen/districts/"), other.getAttribute("href"));
@@ -235,7 +235,7 @@ class PortalIT {
 
     /* ---- helpers ---- */
 
-    static void typeCoordinates(String lat, String lon) {
+    static void typeCoordinates(Browser browser, String lat, String lon) {
         WebElement latInput = browser.find("#lat");
         latInput.clear();
         latInput.sendKeys(lat);
