@@ -132,15 +132,18 @@ public class CrimeImporter {
             throws SQLException, IOException {
         Counters n = new Counters();
         long lastEnd = 1;
-        try (Connection c = db.getConnection(); Reader in = reader(file);
+        // No connection is held open across the contract calls: the pool would enlist an open handle in any
+        // transaction begun meanwhile on this thread. Each batch takes the transaction's (shared) connection anew.
+        try (Reader in = reader(file);
              CSVParser p = CSVParser.builder().setReader(in).setFormat(spec.csvFormat()).get()) {
             Iterator<CSVRecord> it = p.iterator();
             CrimeCsv.Layout layout = CrimeCsv.layout(spec, it.next().toList());
             lastEnd = p.getCurrentLineNumber();
             jobs.progress(job, lastEnd, 0, 0, 0, 0);
-            Batch batch = new Batch(c, city, spec.source(), job, demo);
+            Batch batch = new Batch(db, city, spec.source(), job, demo);
             Map<String, String> located = new HashMap<>();
             LongCounter idless = new LongCounter();
+            List<Pending> pending = new ArrayList<>(BATCH);
             while (true) {
                 CSVRecord r;
                 try {
@@ -163,23 +166,20 @@ public class CrimeImporter {
                 }
                 String id = row.recordId() != null ? row.recordId()
                         : "h:" + row.contentKey() + ":" + idless.next(row.contentKey());
-                String district = locate(directory, city, row, located);
-                Pending pending = new Pending(id, row, mapping.category(row.type()), mapping.cleared(row.outcome()),
-                        district);
-                if (!batch.add(pending)) {
-                    n.duplicates++;
-                }
-                if (batch.full()) {
-                    batch.flush(n);
+                pending.add(new Pending(id, row, mapping.category(row.type()), mapping.cleared(row.outcome()),
+                        null));
+                if (pending.size() >= BATCH) {
+                    write(pending, batch, n, directory, city, located);
                 }
                 if (n.rows % PROGRESS_EVERY == 0) {
                     jobs.progress(job, lastEnd, n.imported, n.duplicates, n.unlocated, n.rejectedTotal);
                 }
             }
-            batch.flush(n);
-            batch.finish();
+            write(pending, batch, n, directory, city, located);
             ImportReport report = n.report();
-            jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
+            try (Connection c = db.getConnection()) {
+                jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
+            }
             return report;
         }
     }
@@ -195,6 +195,30 @@ public class CrimeImporter {
     private static Reader reader(Path file) throws IOException {
         // malformed UTF-8 becomes U+FFFD, which CrimeCsv rejects per row with its line number
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Locates the pending rows (with the import's transaction suspended, so that the districts module's reads do not
+     * join it) and writes them as one batch.
+     */
+    private void write(List<Pending> pending, Batch batch, Counters n, DistrictDirectory directory, TenantId city,
+                       Map<String, String> located) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String[] districts = transactions.outside(() -> {
+            String[] out = new String[pending.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = locate(directory, city, pending.get(i).row(), located);
+            }
+            return out;
+        });
+        for (int i = 0; i < districts.length; i++) {
+            Pending p = pending.get(i);
+            batch.add(new Pending(p.id(), p.row(), p.category(), p.cleared(), districts[i]));
+        }
+        pending.clear();
+        batch.flush(n);
     }
 
     private static String locate(DistrictDirectory directory, TenantId city, CrimeCsv.Row row,
@@ -257,7 +281,7 @@ public class CrimeImporter {
             CATEGORY_SUMS = b.toString();
         }
 
-        private final Connection c;
+        private final DataSource db;
         private final TenantId city;
         private final String source;
         private final long job;
@@ -267,8 +291,8 @@ public class CrimeImporter {
         private boolean prepared;
         private String move;
 
-        Batch(Connection c, TenantId city, String source, long job, boolean demo) {
-            this.c = c;
+        Batch(DataSource db, TenantId city, String source, long job, boolean demo) {
+            this.db = db;
             this.city = city;
             this.source = source;
             this.job = job;
@@ -276,7 +300,7 @@ public class CrimeImporter {
         }
 
         /** Adds a row (duplicates within the file are found by the database). */
-        boolean add(Pending p) {
+        void add(Pending p) {
             CrimeCsv.Row r = p.row();
             quoted(p.id()).append(',').append(r.date()).append(',');
             quoted(r.type()).append(',');
@@ -289,7 +313,6 @@ public class CrimeImporter {
             }
             copy.append('\n');
             size++;
-            return true;
         }
 
         private StringBuilder quoted(String v) {
@@ -304,11 +327,7 @@ public class CrimeImporter {
             return copy.append('"');
         }
 
-        boolean full() {
-            return size >= BATCH;
-        }
-
-        private void prepare() throws SQLException {
+        private void prepare(Connection c) throws SQLException {
             try (Statement s = c.createStatement()) {
                 s.execute("create temporary table if not exists stats_import_rows (record_id varchar(200), "
                         + "occurred_on date, crime_type varchar(200), outcome varchar(200), category varchar(40), "
@@ -346,8 +365,16 @@ public class CrimeImporter {
             if (size == 0) {
                 return;
             }
+            try (Connection c = db.getConnection()) {
+                flush(c, n);
+            }
+            copy.setLength(0);
+            size = 0;
+        }
+
+        private void flush(Connection c, Counters n) throws SQLException {
             if (!prepared) {
-                prepare();
+                prepare(c);
             }
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stats_import_rows from stdin with "
@@ -374,13 +401,8 @@ public class CrimeImporter {
             try (Statement s = c.createStatement()) {
                 s.execute("truncate stats_import_rows");
             }
-            copy.setLength(0);
-            size = 0;
         }
 
-        void finish() throws SQLException {
-            // everything is written per batch
-        }
     }
 
     /** Occurrence counter for id-less rows by content hash (an open-addressing long → int map; flat per row). */

@@ -12,6 +12,15 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class Transactions {
 
+    /**
+     * {@code work} with the caller's transaction suspended: for contract calls during an import, whose reads must not
+     * join (and grow with) the import's long transaction.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public <T> T outside(Supplier<T> work) {
+        return work.get();
+    }
+
     /** {@code work} in a new transaction; a RuntimeException rolls it back. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public <T> T inNew(Supplier<T> work) {
