@@ -51,7 +51,7 @@ worker() { # n: submits until $work/stop exists; writes "key status id" for ever
                         ;;
                     *) sleep 0.5 ;;
                 esac
-                [ -f "$work/stop" ] && [ "$code" = 000 ] && break
+                [ -f "$work/stop" ] && break # unacknowledged: not counted
             done
             [ $((i % 10)) -eq 0 ] || break # every tenth key twice
         done
