@@ -65,6 +65,7 @@ class PortalIT {
     void clickingTheMapFindsThePragueDistrictAndItsCard() {
         browser.open("/portal/praha?lang=cs");
         browser.waitFor("#district-map[data-loaded]");
+        assertTrue(browser.all(".leaflet-tile-pane img").isEmpty(), "no base map is configured: no tiles are loaded");
         clickMapAt(browser, OLD_TOWN[0], OLD_TOWN[1]);
         WebElement open = browser.waitFor("#open-card");
         assertTrue(browser.find("#find-result").getText().contains("Praha 1 – okrsek 5"), browser.find("#find-result").getText());
@@ -106,6 +107,76 @@ class PortalIT {
         assertTrue(hit.getText().contains("Info-schránka Staroměstské náměstí"), hit.getText());
         hit.click();
         browser.wait(20).until(d -> browser.find("#find-result").getText().contains("Praha 1 – okrsek 5"));
+    }
+
+    /**
+     * With a geocoder configured the address box appears and speaks the Nominatim search API. The geocoder here is a
+     * stand-in HTTP server in the test JVM (no test reaches the internet), and the configuration the page reads
+     * ({@code /portal/config.json}) is replaced before the page's scripts run (CDP), so the shared server is not
+     * reconfigured; the CSP is bypassed for this page because the server's policy names no geocoder.
+     */
+    @Test
+    void aConfiguredGeocoderShowsTheAddressBoxAndFindsTheDistrict() throws Exception {
+        com.sun.net.httpserver.HttpServer geocoder = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> queries = new ArrayList<>();
+        geocoder.createContext("/search", exchange -> {
+            queries.add(exchange.getRequestURI().getQuery());
+            byte[] body = ("[{\"lat\":\"" + OLD_TOWN[0] + "\",\"lon\":\"" + OLD_TOWN[1] + "\","
+                    + "\"display_name\":\"Bartolomějská 14, Praha 1\"}]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        geocoder.start();
+        try (Browser b = new Browser()) {
+            String url = "http://127.0.0.1:" + geocoder.getAddress().getPort();
+            b.driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
+            b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.SC = {_config: Promise.resolve({geocoderUrl: '" + url + "', issuer: '', clientId: ''})};"));
+            b.open("/portal/praha?lang=cs");
+            WebElement address = b.waitFor("#address");
+            address.sendKeys("Bartolomějská 14");
+            address.sendKeys(Keys.ENTER);
+            b.waitFor("#address-results button").click();
+            b.waitForText("#find-result", "Praha 1 – okrsek 5", 20);
+            assertTrue(queries.get(0).contains("format=jsonv2") && queries.get(0).contains("q=Bartolom"), queries.toString());
+        } finally {
+            geocoder.stop(0);
+        }
+    }
+
+    /** A configured tile URL draws a base map under the districts (tiles from a stand-in server in the test JVM). */
+    @Test
+    void aConfiguredTileServerDrawsTheBaseMap() throws Exception {
+        com.sun.net.httpserver.HttpServer tiles = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        byte[] png = java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+        tiles.createContext("/", exchange -> {
+            served.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "image/png");
+            exchange.sendResponseHeaders(200, png.length);
+            exchange.getResponseBody().write(png);
+            exchange.close();
+        });
+        tiles.start();
+        try (Browser b = new Browser()) {
+            String url = "http://127.0.0.1:" + tiles.getAddress().getPort() + "/{z}/{x}/{y}.png";
+            b.driver.executeCdpCommand("Page.setBypassCSP", Map.of("enabled", true));
+            b.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                    "window.SC = {_config: Promise.resolve({tileUrl: '" + url + "', tileAttribution: 'test tiles',"
+                            + " issuer: '', clientId: ''})};"));
+            b.open("/portal/sokolov?lang=en");
+            b.waitFor("#district-map[data-loaded]");
+            b.wait(20).until(d -> served.get() > 0 && !b.all(".leaflet-tile-pane img").isEmpty());
+            assertTrue(b.find(".leaflet-control-attribution").getText().contains("test tiles"));
+        } finally {
+            tiles.stop(0);
+        }
     }
 
     @Test
