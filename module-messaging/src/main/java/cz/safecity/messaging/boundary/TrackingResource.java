@@ -86,6 +86,18 @@ public class TrackingResource {
     }
 
     @GET
+    @Path("confirm/{confirm}")
+    @PermitAll
+    @Operation(summary = "Confirm the citizen's e-mail address with the single-use link from the confirmation mail")
+    @APIResponse(responseCode = "200", description = "confirmed; reply notifications will be mailed")
+    @APIResponse(responseCode = "404", description = "a wrong or already used confirmation link")
+    public Response confirm(@PathParam("secret") String secret, @PathParam("confirm") String confirm) {
+        Matter m = matters.confirmEmail(secret, confirm);
+        return Response.ok(jakarta.json.Json.createObjectBuilder().add("id", m.id).add("emailConfirmed", true).build()
+                .toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
     @Path("export")
     @PermitAll
     @Transactional
@@ -111,6 +123,9 @@ public class TrackingResource {
         }
         if (m.districtCode != null) {
             o.add("district", m.districtCode);
+        }
+        if (m.emailConfirmedAt != null) {
+            o.add("emailConfirmedAt", m.emailConfirmedAt.toString());
         }
         if (m.contactErasedAt != null) {
             o.add("contactErasedAt", m.contactErasedAt.toString());

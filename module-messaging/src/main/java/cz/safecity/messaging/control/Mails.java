@@ -17,6 +17,8 @@ public final class Mails {
             "confirmation", new String[] {"Vaše zpráva č. {id} byla přijata",
                     "Dobrý den,\n\nvaši zprávu č. {id} ({category}) jsme přijali a předali: {addressee}.\n"
                             + "Stav, odpovědi a možnost odpovědět najdete zde:\n{link}\n\n"
+                            + "Chcete-li dostávat upozornění na odpovědi, potvrďte prosím svou adresu (odkaz platí "
+                            + "jednou):\n{confirm}\n\n"
                             + "Odkaz nikomu nepředávejte, slouží jako váš přístup ke zprávě.\n\nBezpečné město {city}"},
             "reply", new String[] {"Odpověď na vaši zprávu č. {id}",
                     "Dobrý den,\n\n{author} ({role}) odpověděl(a) na vaši zprávu č. {id}:\n\n{text}\n\n"
@@ -35,6 +37,8 @@ public final class Mails {
             "confirmation", new String[] {"Your message no. {id} was received",
                     "Hello,\n\nwe received your message no. {id} ({category}) and passed it to: {addressee}.\n"
                             + "Its status, the answers and a way to reply are here:\n{link}\n\n"
+                            + "To be told of answers by e-mail, please confirm your address (the link works once):\n"
+                            + "{confirm}\n\n"
                             + "Do not share this link: it is your access to the message.\n\nSafe City {city}"},
             "reply", new String[] {"Answer to your message no. {id}",
                     "Hello,\n\n{author} ({role}) answered your message no. {id}:\n\n{text}\n\n"

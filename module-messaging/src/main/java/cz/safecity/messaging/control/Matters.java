@@ -138,7 +138,12 @@ public class Matters {
         em().persist(m);
         em().flush();
         addEntry(m, Entry.CITIZEN, s.text(), null, "citizen", "citizen", now);
-        notifier.submitted(m, level, secret);
+        String confirm = null;
+        if (m.contactEmail != null) {
+            confirm = TrackingLinks.random();
+            m.confirmHash = TrackingLinks.hash(confirm);
+        }
+        notifier.submitted(m, level, secret, confirm);
         return m;
     }
 
@@ -287,6 +292,23 @@ public class Matters {
         return m;
     }
 
+    /**
+     * Confirms the citizen's e-mail address with the single-use secret from the confirmation mail.
+     *
+     * @throws ProblemException 404 for a wrong, used or another matter's confirmation secret
+     */
+    public Matter confirmEmail(String secret, String confirm) {
+        Matter m = byTracking(secret);
+        if (m.confirmHash == null || !TrackingLinks.wellFormed(confirm)
+                || !m.confirmHash.equals(TrackingLinks.hash(confirm))) {
+            throw ProblemException.notFound("confirmation link", "(given)");
+        }
+        m.confirmHash = null;
+        m.emailConfirmedAt = now();
+        addEntry(m, Entry.EVENT, "E-mail address confirmed", null, "citizen", "citizen", now());
+        return m;
+    }
+
     /** Erases the citizen's contact data (name, e-mail, phone); the thread stays. Idempotent. */
     public Matter eraseContact(Matter m, String why) {
         if (m.contactName == null && m.contactEmail == null && m.contactPhone == null && m.contactErasedAt != null) {
@@ -295,6 +317,7 @@ public class Matters {
         m.contactName = null;
         m.contactEmail = null;
         m.contactPhone = null;
+        m.confirmHash = null;
         m.contactErasedAt = now();
         addEntry(m, Entry.EVENT, "Contact data erased (" + why + ")", null, "system", "system", now());
         return m;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * E-mails of the messaging module, queued in the platform's outbox inside the caller's transaction (so they go out
  * exactly when the matter change commits, and a broken SMTP server never blocks a matter): the confirmation with the
- * tracking link, each public reply to the citizen, a new matter to the district's working group (or the level's
+ * tracking link and a single-use link that confirms the address, each public reply to the citizen (once confirmed), a new matter to the district's working group (or the level's
  * address), an escalated matter to the next level. Staff mails are in the city's default locale, citizen mails in the
  * matter's locale.
  */
@@ -69,10 +69,11 @@ public class Notifier {
     }
 
     /** Confirmation to the citizen (when an e-mail was given) and notification of the addressee. */
-    void submitted(Matter m, cz.safecity.messaging.entity.Level level, String secret) {
+    void submitted(Matter m, cz.safecity.messaging.entity.Level level, String secret, String confirm) {
         Map<String, String> v = values(m, level.name);
         if (m.contactEmail != null) {
             v.put("link", trackingLink(secret));
+            v.put("confirm", trackingLink(secret) + "/confirm/" + confirm);
             send(m.contactEmail, Mails.render("confirmation", m.locale, v));
         }
         staff(m, level, Mails.render("new", staffLocale(), v));
@@ -84,9 +85,9 @@ public class Notifier {
                 values(m, level.name))));
     }
 
-    /** A public reply, to the citizen. */
+    /** A public reply, to the citizen (only to an address confirmed with the single-use link). */
     void replied(Matter m, Entry reply) {
-        if (m.contactEmail == null) {
+        if (m.contactEmail == null || m.emailConfirmedAt == null) {
             return;
         }
         Map<String, String> v = values(m, levelName(m.levelKey));

@@ -85,6 +85,12 @@ public class Matter extends TenantOwned {
     public Instant closedAt;
     @Column(name = "contact_erased_at")
     public Instant contactErasedAt;
+    /** When the citizen confirmed the e-mail address with the single-use link (null: not confirmed). */
+    @Column(name = "email_confirmed_at")
+    public Instant emailConfirmedAt;
+    /** SHA-256 of the single-use confirmation secret; null once used (or without an e-mail). */
+    @Column(name = "confirm_hash", length = 64)
+    public String confirmHash;
     @Column(name = "tracking_hash", nullable = false, length = 64)
     public String trackingHash;
     @Column(name = "idempotency_key", length = 200)

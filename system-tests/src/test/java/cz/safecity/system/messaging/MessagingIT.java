@@ -108,6 +108,12 @@ class MessagingIT {
 
         MessagingFixture.Mail confirmation = awaitMail(email, String.valueOf(id));
         assertTrue(confirmation.body().contains(link), confirmation.body());
+        // the single-use link in the confirmation confirms the address (reply notifications need it)
+        java.util.regex.Matcher confirm = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(link)
+                + "/confirm/[A-Za-z0-9_-]{43}").matcher(confirmation.body());
+        assertTrue(confirm.find(), confirmation.body());
+        assertEquals(200, call("GET", trackingPath(confirm.group()), null, null, null).status());
+        assertProblem(call("GET", trackingPath(confirm.group()), null, null, null), 404, null);
         awaitMail(wgMail, String.valueOf(id)); // the working group hears of the new matter
 
         // the constable sees it in the district's inbox, takes it and answers publicly
