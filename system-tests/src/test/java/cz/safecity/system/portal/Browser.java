@@ -86,8 +86,11 @@ final class Browser implements AutoCloseable {
                 && d.findElements(By.cssSelector("main .loading")).isEmpty());
     }
 
+    /** A wait that also rides over elements replaced while the page re-renders. */
     WebDriverWait wait(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait w = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        w.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return w;
     }
 
     WebElement waitFor(String css) {

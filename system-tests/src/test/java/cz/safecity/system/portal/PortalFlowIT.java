@@ -66,6 +66,9 @@ class PortalFlowIT {
             constable.waitFor("table#inbox");
             a11y.addAll(prefixed("inbox", constable.seriousAccessibilityViolations()));
             constable.screenshot("console-inbox-cs-desktop");
+            constable.size(Browser.PHONE);
+            constable.screenshot("console-inbox-cs-phone");
+            constable.size(Browser.DESKTOP);
             constable.waitFor("a[data-matter='" + matterId + "']").click();
             constable.waitFor("#staff-reply").sendKeys(answer);
             a11y.addAll(prefixed("matter", constable.seriousAccessibilityViolations()));
@@ -293,6 +296,10 @@ class PortalFlowIT {
                     }
                     a11y.addAll(prefixed(screen + " [" + lang + "]", constable.seriousAccessibilityViolations()));
                     constable.screenshot("console-" + screen + "-" + lang + "-desktop");
+                    constable.size(Browser.PHONE);
+                    constable.screenshot("console-" + screen + "-" + lang + "-phone");
+                    a11y.addAll(prefixed(screen + " [" + lang + ", phone]", constable.seriousAccessibilityViolations()));
+                    constable.size(Browser.DESKTOP);
                 }
             }
             constable.open("/portal/console/praha/boundaries");
