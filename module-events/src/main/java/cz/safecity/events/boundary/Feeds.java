@@ -4,6 +4,8 @@ import cz.safecity.events.control.CalendarFeeds;
 import cz.safecity.events.control.Cadence;
 import cz.safecity.events.entity.Body;
 import cz.safecity.events.entity.Meeting;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,14 @@ final class Feeds {
                 .filter(i -> i.isAfter(b.createdAt())).orElse(b.createdAt());
         return new CalendarFeeds.Series("body-" + b.id() + "@" + city + ".safecity.cz", c, b.durationMinutes(),
                 b.name(), b.location(), meetings, stamp);
+    }
+
+    /** JSON-B, as the JAX-RS answers are written (one instance; thread-safe). */
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    /** {@code value} as JSON text, for answers cached as text. */
+    static String json(Object value) {
+        return JSONB.toJson(value);
     }
 
     static Response ics(String text) {

@@ -42,6 +42,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -143,10 +146,12 @@ public class OccurrencesResource {
     @PermitAll
     @Operation(summary = "Occurrences of the body's series in a date range (start/end ISO 8601 with the local"
             + " offset; status planned, moved, cancelled or held)")
-    @APIResponse(responseCode = "200", description = "occurrences, earliest first")
+    @APIResponse(responseCode = "200", description = "occurrences, earliest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = OccurrenceView.class)))
     @APIResponse(responseCode = "400", description = "from/to not ISO dates, to before from, or over 732 days")
     @APIResponse(responseCode = "404", description = "no such body in this city")
-    public List<OccurrenceView> occurrences(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response occurrences(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate f = from == null || from.isBlank() ? bodies.today() : Inputs.date("from", from);
         LocalDate t = to == null || to.isBlank() ? f.plusMonths(3) : Inputs.date("to", to);
         if (t.isBefore(f)) {
@@ -155,18 +160,20 @@ public class OccurrencesResource {
         if (ChronoUnit.DAYS.between(f, t) > MAX_WINDOW_DAYS) {
             throw ProblemException.invalid("to", "the range may span at most " + MAX_WINDOW_DAYS + " days");
         }
-        return cache.get(new EventsCache.Key(city, "occurrences", id, f + "/" + t), () -> {
+        // cached as JSON text: the hot path neither expands the rule nor serializes
+        String json = cache.get(new EventsCache.Key(city, "occurrences", id, f + "/" + t), () -> {
             Body b = bodies.require(id);
             var cadence = bodies.cadence(b);
             if (cadence == null) {
-                return List.<OccurrenceView>of();
+                return "[]";
             }
             ZoneId zone = bodies.zone();
             ZonedDateTime start = f.atStartOfDay(zone);
             ZonedDateTime end = t.plusDays(1).atStartOfDay(zone);
-            return Occurrences.merge(cadence, b.durationMinutes(), bodies.meetings(id, start, end), start, end,
-                    MAX_OCCURRENCES).stream().map(Occurrences.Occurrence::view).toList();
+            return Feeds.json(Occurrences.merge(cadence, b.durationMinutes(), bodies.meetings(id, start, end), start,
+                    end, MAX_OCCURRENCES).stream().map(Occurrences.Occurrence::view).toList());
         });
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +79,14 @@ public class Meetings {
         Meeting m = new Meeting(b.id(), recurrenceId, start.toInstant(),
                 start.plusMinutes(b.durationMinutes()).toInstant(), clock.now(), caller.displayName());
         EntityManager e = tenant.bind(em);
-        e.persist(m);
-        e.flush();
+        try {
+            e.persist(m);
+            e.flush();
+        } catch (PersistenceException ex) {
+            // another request created the row of this occurrence at the same moment (unique body + recurrence_id)
+            throw ProblemException.conflict("occurrence " + recurrenceId + " was changed at the same time; retry",
+                    "recurrenceId");
+        }
         cache.changed(tenant.id());
         return m;
     }
