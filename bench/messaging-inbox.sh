@@ -35,7 +35,7 @@ fill() { # city count: the city, its default ladder, and count matters spread ov
         district_name, consent, locale, status, level_key, level_since, ack_due_at, answer_due_at, created_at,
         tracking_hash, source, demo)
       select '$1', 'noise', '(bench) matter ' || g, 'district', 'D' || (g % 10), 'District ' || (g % 10), true, 'cs',
-        (array['new','acknowledged','in-progress','answered','closed'])[1 + g % 5], 'working-group',
+        (array['new','acknowledged','in-progress','answered','closed'])[1 + (g / 10) % 5], 'working-group',
         now() - (g || ' seconds')::interval, now(), now() + interval '14 days', now() - (g || ' seconds')::interval,
         md5('$1' || g) || md5(g || '$1'), 'web', true
       from generate_series(1, $2) g"
