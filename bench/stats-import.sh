@@ -5,7 +5,9 @@
 # through POST /api/cities/{city}/crime-records (202 + job, polled until done); COPY is psql's \copy of the file into
 # an unlogged-free plain table with text columns. Goal: import ≥ 0.25 × COPY rows/s.
 # Usage: bench/stats-import.sh [rows]   (default 1000000; needs the stack: ./safecity up; psql)
-# Environment: SAFECITY_URL (default http://localhost:8080), PGHOST/PGUSER/PGDATABASE (default localhost/safecity).
+# Environment: SAFECITY_URL (default http://localhost:8080), PGHOST/PGUSER/PGDATABASE (default localhost/safecity),
+# HEAP=1 to sample the live heap during the import (each sample forces a full GC: it slows the import, so the
+# throughput of such a run is not the figure).
 # Prints the live heap of Payara's JVM (after a forced full GC, jcmd) before, every 10 s during and after the import.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -74,8 +76,8 @@ while :; do
     state=$(curl -fsS "${auth[@]}" "$BASE/api/cities/$slug/crime-records/imports/$job")
     status=$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$state")
     [ "$status" = done ] || [ "$status" = failed ] && break
-    h=$(heap); [ -n "$h" ] && echo "  $(sed -n 's/.*"linesRead":\([0-9]*\).*/\1/p' <<<"$state") lines: $h"
-    sleep 10
+    [ "${HEAP:-0}" = 1 ] && h=$(heap) && [ -n "$h" ] && echo "  $(sed -n 's/.*"linesRead":\([0-9]*\).*/\1/p' <<<"$state") lines: $h"
+    sleep "$([ "${HEAP:-0}" = 1 ] && echo 10 || echo 1)"
 done
 t1=$(date +%s.%N)
 echo "job $job: $status $(sed -n 's/.*"report":\({[^}]*\).*/\1/p' <<<"$state" | cut -c1-120)"

@@ -1,6 +1,7 @@
 package cz.safecity.stats.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;
 
@@ -14,9 +15,11 @@ public class Transactions {
 
     /**
      * {@code work} with the caller's transaction suspended: for contract calls during an import, whose reads must not
-     * join (and grow with) the import's long transaction.
+     * join (and grow with) the import's long transaction. Also one request context for the whole batch of calls (in a
+     * job thread there is none; otherwise each call would activate and tear down its own).
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @ActivateRequestContext
     public <T> T outside(Supplier<T> work) {
         return work.get();
     }
