@@ -41,7 +41,12 @@ p50=$(awk '$1 == "50%" {print $2}' "$out/submit.txt")
 p99=$(awk '$1 == "99%" {print $2}' "$out/submit.txt")
 ping50=$(awk '$1 == "50%" {print $2}' "$out/ping.txt")
 ping99=$(awk '$1 == "99%" {print $2}' "$out/ping.txt")
-stored=$(curl -fsS -H "Authorization: Bearer $admin" "$BASE/api/cities/$CITY/indicators" | sed -n 's/.*"messaging.matters":\([0-9]*\).*/\1/p')
+stored=$(curl -fsS -H "Authorization: Bearer $admin" "$BASE/api/cities/$CITY/indicators" \
+    | grep -o '"key":"messaging.matters"[^}]*"value":[0-9]*' | sed 's/.*"value"://')
 echo
 echo "ping_rps=$ping ping_p50=$ping50 ping_p99=$ping99 submit_rps=$submit submit_p50=$p50 submit_p99=$p99 non_2xx=${bad:-0} matters_stored=${stored:-?}"
 awk -v p="$ping" -v s="$submit" 'BEGIN { printf "submit/ping ratio = %.2f (goal >= 0.5)\n", s / p }'
+if [ "${bad:-0}" != 0 ]; then
+    echo "WARNING: $bad answers were not 2xx (a redeploy during the run?): the figures above are not valid" >&2
+    exit 1
+fi
