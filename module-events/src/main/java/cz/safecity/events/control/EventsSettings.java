@@ -5,6 +5,7 @@ import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 /** The events module's per-city settings (cached by the platform's {@link ModuleRegistry}). */
 @ApplicationScoped
@@ -14,6 +15,15 @@ public class EventsSettings {
     ModuleRegistry registry;
     @Inject
     EventsModule module;
+
+    /**
+     * Whether the module is enabled for {@code city}; in a transaction, so that a cache miss can read the platform's
+     * table also from a thread without a request (async observers, jobs).
+     */
+    @Transactional
+    public boolean enabled(TenantId city) {
+        return registry.isEnabled(city, EventsModule.ID);
+    }
 
     /** Most occurrences a series may have ({@code maxOccurrences}). */
     public int maxOccurrences(TenantId city) {

@@ -1,12 +1,10 @@
 package cz.safecity.events.control;
 
-import cz.safecity.events.EventsModule;
 import cz.safecity.events.entity.AgendaItem;
 import cz.safecity.events.entity.Body;
 import cz.safecity.events.entity.Meeting;
 import cz.safecity.platform.event.MatterEscalated;
 import cz.safecity.platform.event.MatterScheduled;
-import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.tenant.Tenant;
 import cz.safecity.platform.tenant.TenantContext;
 import cz.safecity.platform.tenant.TenantDirectory;
@@ -42,8 +40,6 @@ public class MatterScheduler {
     @Inject
     TenantContext tenant;
     @Inject
-    ModuleRegistry modules;
-    @Inject
     Bodies bodies;
     @Inject
     Meetings meetings;
@@ -51,11 +47,13 @@ public class MatterScheduler {
     PlatformClock clock;
     @Inject
     Event<MatterScheduled> scheduled;
+    @Inject
+    EventsSettings settings;
 
     @ActivateRequestContext
     void onEscalated(@ObservesAsync MatterEscalated e) {
         try {
-            if (e.bodyKind() == null || !modules.isEnabled(e.tenant(), EventsModule.ID)) {
+            if (e.bodyKind() == null || !settings.enabled(e.tenant())) {
                 return;
             }
             Optional<Tenant> city = tenants.find(e.tenant().slug());

@@ -1,8 +1,6 @@
 package cz.safecity.events.control;
 
-import cz.safecity.events.EventsModule;
 import cz.safecity.platform.cluster.ClusterJobs;
-import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.tenant.Tenant;
 import cz.safecity.platform.tenant.TenantContext;
 import cz.safecity.platform.tenant.TenantDirectory;
@@ -40,8 +38,6 @@ public class RegistrantErasure {
     TenantDirectory tenants;
     @Inject
     TenantContext tenant;
-    @Inject
-    ModuleRegistry modules;
     @Inject
     PublicMeetings publicMeetings;
     @Inject
@@ -92,7 +88,7 @@ public class RegistrantErasure {
     @ActivateRequestContext
     public void runAll() {
         for (Tenant t : tenants.all()) {
-            if (modules.isEnabled(t.id(), EventsModule.ID)) {
+            if (settings.enabled(t.id())) {
                 try {
                     tenant.callAs(t, () -> publicMeetings.eraseAfter(settings.retentionDays(t.id())));
                 } catch (RuntimeException e) {
