@@ -3,7 +3,9 @@
 # per-district, per-category counts, against the hand-written SQL of the same aggregation in the same run.
 # The data is written straight into the database (platform_tenant rows named bench-cmp-NNNN, and
 # stats_crime_aggregate: DISTRICTS districts × 8 categories × 12·YEARS months per city, cleared status random) and
-# removed at the end. Both sides are timed warm, REPEAT times each; medians are compared.
+# removed at the end; the city x month rollup the importer maintains is filled from it the same way. Timed warm,
+# REPEAT times each, medians: the endpoint, the hand-written SQL over the per-district counts, and the hand-written
+# SQL over the rollup (what the endpoint reads).
 # Goal: endpoint ≤ 1.2 × SQL, and under 300 ms.
 # Usage: bench/stats-comparison.sh [cities] [years] [districts] [repeat]   (default 1000 5 5 15)
 # Environment: SAFECITY_URL, PGHOST/PGUSER/PGDATABASE (default localhost/safecity/safecity).

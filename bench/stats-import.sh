@@ -70,10 +70,12 @@ echo "COPY: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }') s, $co
 
 echo "POST /api/cities/$slug/crime-records?format=police-uk"
 t0=$(date +%s.%N)
-job=$(curl -fsS "${auth[@]}" -H 'Content-Type: text/csv' -X POST --data-binary "@$tmp/records.csv" \
-    "$BASE/api/cities/$slug/crime-records?format=police-uk&async=true" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+curl -fsS "${auth[@]}" -H 'Content-Type: text/csv' -X POST --data-binary "@$tmp/records.csv" -D "$tmp/headers" \
+    -o /dev/null "$BASE/api/cities/$slug/crime-records?format=police-uk&async=true"
+job=$(sed -n 's|^[Ll]ocation: .*/imports/\([0-9]*\).*|\1|p' "$tmp/headers")
 while :; do
-    state=$(curl -fsS "${auth[@]}" "$BASE/api/cities/$slug/crime-records/imports/$job")
+    # a transient failure (e.g. another engineer redeploying) is retried; an interrupted job reports failed
+    state=$(curl -fsS "${auth[@]}" "$BASE/api/cities/$slug/crime-records/imports/$job" || echo '{}')
     status=$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$state")
     [ "$status" = done ] || [ "$status" = failed ] && break
     [ "${HEAP:-0}" = 1 ] && h=$(heap) && [ -n "$h" ] && echo "  $(sed -n 's/.*"linesRead":\([0-9]*\).*/\1/p' <<<"$state") lines: $h"
