@@ -84,23 +84,20 @@ public class StatsModule implements CityModule {
         return measure(city, last.minusMonths(11), last);
     }
 
+    // The stores are looked up when used (no field or method signature names them), so that the manifest alone
+    // deploys and is discovered (StatsModuleDiscoveryIT's micro-deployment holds only this class).
     @Override
     public Map<String, Number> measure(TenantId city, YearMonth from, YearMonth to) {
-        return queries().indicators(city, from, to);
-    }
-
-    /** Looked up when used, so that the manifest alone has no injection points (discovery test). */
-    private static StatsQueries queries() {
-        return CDI.current().select(StatsQueries.class).get();
+        return CDI.current().select(StatsQueries.class).get().indicators(city, from, to);
     }
 
     @Override
     public Map<String, Long> offboardPreview(TenantId city) {
-        return queries().offboardPreview(city);
+        return CDI.current().select(StatsQueries.class).get().offboardPreview(city);
     }
 
     @Override
     public void offboard(TenantId city) {
-        queries().offboard(city);
+        CDI.current().select(StatsQueries.class).get().offboard(city);
     }
 }
