@@ -131,12 +131,14 @@ public class CrimeStatsResource {
     @PermitAll
     @Operation(summary = "Fear-vs-crime gap per district", description = "Perceived insecurity (surveys of the "
             + "period) beside recorded offences, each ranked within the city; high-fear-low-crime and the reverse "
-            + "flagged; districts with too few answers marked.")
+            + "flagged; districts with too few answers marked; for the public, offence counts under publicMinCount are "
+            + "left out (null).")
     @APIResponse(responseCode = "400", description = "Bad from/to")
     public FearGap.Gap gap(@PathParam("city") String city, @QueryParam("from") String from,
                            @QueryParam("to") String to) {
         YearMonth[] p = period(from, to);
-        return gaps.gap(tenant.id(), p[0], p[1]);
+        FearGap.Gap g = gaps.gap(tenant.id(), p[0], p[1]);
+        return exact() ? g : FearGap.suppressed(g, settings.integer(tenant.id(), StatsModule.PUBLIC_MIN_COUNT));
     }
 
     private YearMonth[] period(String from, String to) {

@@ -26,7 +26,7 @@ public class FearGap {
 
     /** One district's line. */
     public record Line(String district, String name, String borough, long answers, Double unsafe,
-                       double[] unsafeCi95, boolean tooFew, long offences, Integer fearRank, Integer crimeRank,
+                       double[] unsafeCi95, boolean tooFew, Long offences, Integer fearRank, Integer crimeRank,
                        String flag) {
     }
 
@@ -40,6 +40,14 @@ public class FearGap {
     StatsQueries queries;
     @Inject
     StatsSettings settings;
+
+    /** The same gap with district offence counts under {@code min} left out (public answer; ranks stay). */
+    public static Gap suppressed(Gap g, long min) {
+        return new Gap(g.from(), g.to(), g.districts(), g.crimePer1000(), g.lines().stream()
+                .map(l -> l.offences() != null && l.offences() > 0 && l.offences() < min ? new Line(l.district(),
+                        l.name(), l.borough(), l.answers(), l.unsafe(), l.unsafeCi95(), l.tooFew(), null, l.fearRank(),
+                        l.crimeRank(), l.flag()) : l).toList());
+    }
 
     public Gap gap(TenantId city, YearMonth from, YearMonth to) {
         long min = settings.integer(city, StatsModule.SURVEY_MIN_ANSWERS);
