@@ -51,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Open311 GeoReport v2 (<a href="http://wiki.open311.org/GeoReport_v2">wiki.open311.org/GeoReport_v2</a>) at
- * {@code /api/open311/v2/}: {@code jurisdiction_id} is the city's slug; services are the city's categories; a request
+ * {@code /open311/v2/} (forwarded by the web application to {@code /api/open311/v2/}): {@code jurisdiction_id} is the city's slug; services are the city's categories; a request
  * is an ordinary matter. Every endpoint answers {@code .json} and {@code .xml}; timestamps are ISO 8601 with the city's
  * offset; errors use the spec's error list with the HTTP status. The city is resolved here from
  * {@code jurisdiction_id} (there is no {@code {city}} path segment for the edge filter); all endpoints are public.

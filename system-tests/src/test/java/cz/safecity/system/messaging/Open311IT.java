@@ -32,7 +32,7 @@ import org.w3c.dom.Element;
  */
 class Open311IT {
 
-    static final String ROOT = SystemTestSupport.BASE + "/api/open311/v2/";
+    static final String ROOT = SystemTestSupport.BASE + "/open311/v2/";
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static String jurisdiction;
 
