@@ -133,6 +133,7 @@ public class Matters {
         m.createdAt = now;
         m.trackingHash = TrackingLinks.hash(secret);
         m.idempotencyKey = idempotencyKey;
+        m.idempotencyFingerprint = idempotencyKey == null ? null : s.fingerprint();
         m.source = s.source();
         m.demo = s.demo();
         em().persist(m);

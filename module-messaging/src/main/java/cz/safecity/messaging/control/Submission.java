@@ -165,4 +165,20 @@ public record Submission(String category, String text, Double lat, Double lon, S
         }
         return d;
     }
+
+    /**
+     * SHA-256 (hex) of what the citizen sent — category, text, place, addressee and contact — so that a retry with the
+     * same {@code Idempotency-Key} can be told from a different message under the same key.
+     */
+    public String fingerprint() {
+        String canonical = String.join("\u0000", String.valueOf(category), String.valueOf(text), String.valueOf(lat),
+                String.valueOf(lon), String.valueOf(district), String.valueOf(toLeadership), String.valueOf(name),
+                String.valueOf(email), String.valueOf(phone));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

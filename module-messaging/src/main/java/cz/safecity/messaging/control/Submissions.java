@@ -55,7 +55,7 @@ public class Submissions {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY) {
                 throw ProblemException.invalid("Idempotency-Key", "must be 1–" + MAX_KEY + " characters");
             }
-            Optional<Result> earlier = replay(idempotencyKey);
+            Optional<Result> earlier = replay(idempotencyKey, s);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -75,7 +75,7 @@ public class Submissions {
             throw e;
         } catch (RuntimeException e) {
             if (idempotencyKey != null) {
-                Optional<Result> raced = replay(idempotencyKey);
+                Optional<Result> raced = replay(idempotencyKey, s);
                 if (raced.isPresent()) {
                     return raced.get();
                 }
@@ -84,9 +84,19 @@ public class Submissions {
         }
     }
 
-    private Optional<Result> replay(String key) {
-        return matters.byIdempotencyKey(key)
-                .map(m -> new Result(m, links.forIdempotencyKey(tenant.id().slug(), key), true));
+    /**
+     * The earlier matter of this key, answered only to the same request: the key alone must not hand out another
+     * person's tracking link (draft-ietf-httpapi-idempotency-key-header: a key reused with another payload is 422).
+     */
+    private Optional<Result> replay(String key, Submission s) {
+        Optional<Matter> earlier = matters.byIdempotencyKey(key);
+        if (earlier.isPresent() && earlier.get().idempotencyFingerprint != null
+                && !earlier.get().idempotencyFingerprint.equals(s.fingerprint())) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different message; send a new key with a new message.",
+                    "Idempotency-Key");
+        }
+        return earlier.map(m -> new Result(m, links.forIdempotencyKey(tenant.id().slug(), key), true));
     }
 
     /** A per-city integer setting of the messaging module. */

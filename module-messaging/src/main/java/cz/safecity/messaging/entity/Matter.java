@@ -95,6 +95,9 @@ public class Matter extends TenantOwned {
     public String trackingHash;
     @Column(name = "idempotency_key", length = 200)
     public String idempotencyKey;
+    /** SHA-256 of the submitted fields ({@code Submission#fingerprint}) when an idempotency key was given. */
+    @Column(name = "idempotency_fingerprint", length = 64)
+    public String idempotencyFingerprint;
     /** {@code web} or {@code open311}. */
     @Column(nullable = false, length = 20)
     public String source;

@@ -63,4 +63,15 @@ class SubmissionTest {
         assertEquals("en", lead.locale());
         assertNull(lead.email());
     }
+
+    @Test
+    void fingerprintTellsARetryFromAnotherMessage() {
+        JsonObject o = Json.createObjectBuilder().add("category", "noise").add("text", "Hluk v noci")
+                .add("district", "P1-01").add("consent", true).build();
+        JsonObject other = Json.createObjectBuilder().add("category", "noise").add("text", "Hluk ve dne")
+                .add("district", "P1-01").add("consent", true).build();
+        assertEquals(Submission.parse(o, "cs").fingerprint(), Submission.parse(o, "en").fingerprint());
+        org.junit.jupiter.api.Assertions.assertNotEquals(Submission.parse(o, "cs").fingerprint(),
+                Submission.parse(other, "cs").fingerprint());
+    }
 }
