@@ -5,8 +5,10 @@ import static cz.safecity.system.SystemTestSupport.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cz.safecity.system.SystemTestSupport;
+import cz.safecity.system.TestStaff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,14 +23,36 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The issue's end-to-end flows in a real browser with real Keycloak logins (authorization code + PKCE through the
  * portal's client {@code safecity-portal}): a citizen finds a Prague district by clicking the map and writes to its
- * working group, the constable logs in, answers, and logs out (the Keycloak session ends), the citizen sees the
+ * working group (in a test city with Praha's real districts; flows that write never touch the demo cities, and
+ * every test city is offboarded after the class), the constable (a test person) logs in, answers, and logs out (the Keycloak session ends), the citizen sees the
  * answer on the thread page; an administrator previews (dry run) and imports a district file in the console; the
  * coordinator exports the city comparison as CSV. Console pages are checked with axe-core too.
  */
 class PortalFlowIT {
 
     @Test
-    void citizenWritesTheConstableAnswersAndTheCitizenSeesTheAnswer() {
+    void citizenWritesTheConstableAnswersAndTheCitizenSeesTheAnswer() throws Exception {
+        // the flow writes (a matter, replies): it runs in its own test city with Praha's real districts, offboarded
+        // after the class, and the constable is a test person holding the role there, in district 1-5's working group
+        Path data = Path.of(System.getProperty("shared.data", "../../shared/data"));
+        assumeTrue(Files.exists(data.resolve("praha-mp-districts.geojson")), "no shared data at " + data);
+        String city = SystemTestSupport.newCity("Praha portál IT", null);
+        assertEquals(200, put("/api/cities/" + city + "/levels", "platform-admin",
+                "{\"levels\":[{\"key\":\"city\",\"name\":\"Město\"},{\"key\":\"borough\",\"name\":\"Obvod\"},"
+                        + "{\"key\":\"district\",\"name\":\"Okrsek\"}]}").status());
+        var outline = send("PUT", "/api/cities/" + city + "/outline?property=ok&value=Praha", "platform-admin",
+                "application/geo+json", Files.readString(data.resolve("cz-municipalities.geojson")));
+        assertEquals(200, outline.status(), outline.toString());
+        var imported = send("POST", "/api/cities/" + city + "/boundaries?codeTemplate=%7Bmc_praha%7D-%7Bokrsek%7D"
+                        + "&boroughProperty=mc_praha&createBoroughs=true", "platform-admin", "application/geo+json",
+                Files.readString(data.resolve("praha-mp-districts.geojson")));
+        assertEquals(201, imported.status(), imported.toString());
+        String constableUser = TestStaff.person(city, "constable");
+        var member = SystemTestSupport.post("/api/cities/" + city + "/districts/1-5/working-group/constable",
+                "platform-admin", "{\"username\":\"" + constableUser + "\",\"displayName\":\"Strážník (test)\","
+                        + "\"demo\":true}");
+        assertEquals(201, member.status(), member.toString());
+        String centre = "/portal/" + city + "/districts/1-5";
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String question = "Na Bartolomějské stojí každou noc auta na chodníku. (test " + marker + ")";
         String answer = "Děkujeme, hlídka to zkontroluje. (test " + marker + ")";
@@ -36,11 +60,11 @@ class PortalFlowIT {
         String trackingUrl;
         String matterId;
         try (Browser citizen = new Browser()) {
-            citizen.open("/portal/praha?lang=cs");
+            citizen.open("/portal/" + city + "?lang=cs");
             citizen.waitFor("#district-map[data-loaded]");
             PortalIT.clickMapAt(citizen, PortalIT.OLD_TOWN[0], PortalIT.OLD_TOWN[1]);
             citizen.waitFor("#open-card").click();
-            citizen.wait(20).until(d -> d.getCurrentUrl().endsWith(PortalIT.CENTRE));
+            citizen.wait(20).until(d -> d.getCurrentUrl().endsWith(centre));
             citizen.waitFor("a.button[href*='/contact?district=1-5']").click();
             citizen.waitFor("#contact-form");
             new Select(citizen.find("#category")).selectByIndex(1);
@@ -52,7 +76,7 @@ class PortalFlowIT {
             citizen.find("#send").click();
             WebElement link = citizen.waitFor("#tracking-link");
             trackingUrl = link.getAttribute("href");
-            assertTrue(trackingUrl.contains("/portal/praha/track/"), trackingUrl);
+            assertTrue(trackingUrl.contains("/portal/" + city + "/track/"), trackingUrl);
             matterId = citizen.find("h1").getText().replaceAll("\\D", "");
             assertFalse(matterId.isEmpty());
             assertTrue(citizen.find("#ladder li[aria-current]").getText().contains("Pracovní skupina"));
@@ -61,8 +85,8 @@ class PortalFlowIT {
         }
 
         try (Browser constable = new Browser()) {
-            constable.open("/portal/console/praha/inbox?lang=cs");
-            login(constable, "constable.praha");
+            constable.open("/portal/console/" + city + "/inbox?lang=cs");
+            login(constable, constableUser);
             constable.waitFor("table#inbox");
             a11y.addAll(prefixed("inbox", constable.seriousAccessibilityViolations()));
             constable.screenshot("console-inbox-cs-desktop");
