@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * E-mails of the messaging module, queued in the platform's outbox inside the caller's transaction (so they go out
  * exactly when the matter change commits, and a broken SMTP server never blocks a matter): the confirmation with the
- * tracking link and a single-use link that confirms the address, each public reply to the citizen (once confirmed), a new matter to the district's working group (or the level's
+ * link to the portal's tracking page and a single-use link that confirms the address, each public reply to the citizen (once confirmed), a new matter to the district's working group (or the level's
  * address), an escalated matter to the next level. Staff mails are in the city's default locale, citizen mails in the
  * matter's locale.
  */
@@ -43,9 +43,14 @@ public class Notifier {
     @ConfigProperty(name = "safecity.public-url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
-    /** The citizen's tracking link for {@code secret} in the current city. */
+    /** The API's tracking link for {@code secret} in the current city (JSON; the 201 answer of a submission). */
     public String trackingLink(String secret) {
         return publicUrl + "/api/cities/" + tenant.id().slug() + "/messaging/tracking/" + secret;
+    }
+
+    /** The citizen's tracking page for {@code secret} in the current city: the portal's thread page, for people. */
+    public String portalLink(String secret) {
+        return publicUrl + "/portal/" + tenant.id().slug() + "/track/" + secret;
     }
 
     private Map<String, String> values(Matter m, String levelName) {
@@ -72,7 +77,7 @@ public class Notifier {
     void submitted(Matter m, cz.safecity.messaging.entity.Level level, String secret, String confirm) {
         Map<String, String> v = values(m, level.name);
         if (m.contactEmail != null) {
-            v.put("link", trackingLink(secret));
+            v.put("link", portalLink(secret));
             v.put("confirm", trackingLink(secret) + "/confirm/" + confirm);
             send(m.contactEmail, Mails.render("confirmation", m.locale, v));
         }

@@ -107,7 +107,12 @@ class MessagingIT {
         assertEquals(link, again.json().getString("trackingLink"), "the same link again");
 
         MessagingFixture.Mail confirmation = awaitMail(email, String.valueOf(id));
-        assertTrue(confirmation.body().contains(link), confirmation.body());
+        // the mail gives the citizen the portal's thread page, not the JSON API
+        String page = link.replace("/api/cities/" + city + "/messaging/tracking/", "/portal/" + city + "/track/");
+        assertTrue(page.endsWith("/portal/" + city + "/track/" + s.getString("trackingSecret")), page);
+        assertTrue(confirmation.body().contains(page), confirmation.body());
+        assertFalse(confirmation.body().matches("(?s).*" + java.util.regex.Pattern.quote(link) + "\\s.*"),
+                "no JSON link for people: " + confirmation.body());
         // the single-use link in the confirmation confirms the address (reply notifications need it)
         java.util.regex.Matcher confirm = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(link)
                 + "/confirm/[A-Za-z0-9_-]{43}").matcher(confirmation.body());
