@@ -7,6 +7,9 @@ DEPLOYED_SHA="$SC_RUN/deploy/safecity.ear.sha256" # the EAR that domain1 has dep
 # Connection validation of the pool: at most once per period per connection instead of before every use
 # (a "select 1" round trip each time EclipseLink took a connection; see README "Operating").
 POOL_VALIDATE_PERIOD=60
+# request threads of http-listener-1 (Payara's default pool has 5: too few for requests that wait on PostgreSQL's
+# commit, e.g. citizens' submissions; CPU-bound reads do not gain from more)
+HTTP_THREADS=${SAFECITY_HTTP_THREADS:-16}
 # Loggers kept at SEVERE: Jersey's ResourceModelConfigurator warns at every deployment, once per @Path interface of
 # the Keycloak admin client (client proxies, not resources; 70+ lines), which buried real warnings. Payara's Jersey
 # integration hands it every @Path type the WAR's class loader sees (WEB-INF/lib and the EAR's lib/ alike, and a
@@ -78,6 +81,7 @@ desired_config() { # everything payara_configure applies, one item a line (compa
     echo "pool validate-atmost-once-period-in-seconds=$POOL_VALIDATE_PERIOD"
     echo "http compression=on min=1024 types=$COMPRESSIBLE_TYPES"
     echo "http xpowered-by=false server-header=false"
+    echo "http-threads max=$HTTP_THREADS"
     echo "log-level $QUIET_LOGGERS"
 }
 
@@ -130,6 +134,7 @@ payara_configure() { # applies desired_config to the running domain; returns 0, 
     fi
     echo "set 'resources.jdbc-connection-pool.safecity-pool.validate-atmost-once-period-in-seconds=$POOL_VALIDATE_PERIOD'" >>"$cmds"
     listener_settings server-config http-listener-1 >>"$cmds"
+    echo "set 'configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=$HTTP_THREADS'" >>"$cmds"
     echo "set-log-levels '$QUIET_LOGGERS'" >>"$cmds"
     if ! asadmin list-jdbc-resources | grep -qx jdbc/safecity; then
         echo "create-jdbc-resource --connectionpoolid safecity-pool jdbc/safecity" >>"$cmds"

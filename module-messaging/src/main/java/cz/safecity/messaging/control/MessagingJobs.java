@@ -11,8 +11,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -58,6 +59,8 @@ public class MessagingJobs {
     Submissions submissions;
     @Inject
     MessagingEvents events;
+    @Inject
+    Instance<RequestContextController> requestContexts;
 
     private volatile ScheduledFuture<?> task;
 
@@ -102,12 +105,14 @@ public class MessagingJobs {
         }
     }
 
-    @ActivateRequestContext
+    /** Every city with messaging enabled, each in its own request context (a job thread has none). */
     void allCities() {
         for (Tenant city : tenants.all()) {
             if (!modules.isEnabled(city.id(), module.id())) {
                 continue;
             }
+            RequestContextController request = requestContexts.get();
+            boolean activated = request.activate();
             try {
                 tenantContext.callAs(city, () -> {
                     deadlines();
@@ -116,6 +121,11 @@ public class MessagingJobs {
                 });
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "messaging jobs failed for " + city.slug(), e);
+            } finally {
+                if (activated) {
+                    request.deactivate();
+                }
+                requestContexts.destroy(request);
             }
         }
     }

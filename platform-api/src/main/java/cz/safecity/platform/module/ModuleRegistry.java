@@ -58,6 +58,8 @@ public class ModuleRegistry {
     Event<ModuleToggled> toggled;
     @Inject
     ReadCaches caches;
+    @Inject
+    Instance<ModuleRegistry> self;
 
     private ReadCache<Key, Cached> states;
 
@@ -99,7 +101,9 @@ public class ModuleRegistry {
 
     private Cached cached(TenantId city, String moduleId) {
         return states.get(new Key(city.slug(), moduleId), k -> {
-            TenantModule row = em.find(TenantModule.class, new TenantModule.Key(k.city(), k.module()));
+            // through the bean's proxy, so that the read runs in a transaction also on a job or observer thread
+            // (outside one, a miss there failed with a closed EntityManager / null database session)
+            TenantModule row = self.get().state(city, k.module()).orElse(null);
             Map<String, Object> settings = module(k.module()).map(m -> effective(m, row)).orElse(Map.of());
             return new Cached(row != null && row.enabled(), settings);
         });

@@ -79,6 +79,11 @@ class ModuleRegistryCacheTest {
                     case "fireAsync" -> CompletableFuture.completedFuture(args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+        r.self = (Instance<ModuleRegistry>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{Instance.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "get" -> r;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
         r.init();
         return r;
     }

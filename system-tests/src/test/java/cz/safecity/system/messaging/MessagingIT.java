@@ -105,6 +105,10 @@ class MessagingIT {
         assertEquals(200, again.status(), "a retry with the same Idempotency-Key: " + again);
         assertEquals(id, again.json().getJsonNumber("id").longValue());
         assertEquals(link, again.json().getString("trackingLink"), "the same link again");
+        Reply reused = call("POST", matters(city), null, "application/json",
+                submission("noise", "Jiná zpráva, stejný klíč", 50.085, 14.41, email), "Idempotency-Key", key);
+        assertEquals(422, reused.status(), "the key with another message must not answer the first one: " + reused);
+        assertFalse(reused.body().contains(link), "no tracking link for another message: " + reused);
 
         MessagingFixture.Mail confirmation = awaitMail(email, String.valueOf(id));
         // the mail gives the citizen the portal's thread page, not the JSON API
