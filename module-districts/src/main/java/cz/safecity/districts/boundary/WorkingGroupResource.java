@@ -1,11 +1,11 @@
 package cz.safecity.districts.boundary;
 
+import cz.safecity.platform.json.Inputs;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import cz.safecity.districts.DistrictsModule;
 import cz.safecity.districts.control.DistrictCodes;
-import cz.safecity.districts.control.Inputs;
 import cz.safecity.districts.control.MemberInput;
 import cz.safecity.districts.control.VCards;
 import cz.safecity.districts.control.WorkingGroupHistory;

@@ -1,5 +1,6 @@
 package cz.safecity.districts.control;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.districts.entity.ContactPoint;
 import jakarta.json.JsonObject;
 

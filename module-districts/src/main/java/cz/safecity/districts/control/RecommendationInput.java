@@ -1,5 +1,6 @@
 package cz.safecity.districts.control;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.platform.problem.ProblemException;
 import jakarta.json.JsonObject;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cz.safecity.districts.entity.ContactPoint;
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.platform.problem.ProblemException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

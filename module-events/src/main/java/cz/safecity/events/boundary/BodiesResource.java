@@ -1,9 +1,9 @@
 package cz.safecity.events.boundary;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.BodyInput;
 import cz.safecity.events.control.Bodies;
-import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.SeedCadences;
 import cz.safecity.events.entity.Body;
 import cz.safecity.events.entity.BodyView;

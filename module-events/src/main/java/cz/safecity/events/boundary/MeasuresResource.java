@@ -1,8 +1,8 @@
 package cz.safecity.events.boundary;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.Bodies;
-import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.Measures;
 import cz.safecity.events.entity.Measure;
 import cz.safecity.events.entity.MeasureView;

@@ -1,11 +1,11 @@
 package cz.safecity.events.boundary;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.Bodies;
 import cz.safecity.events.control.BodyInput;
 import cz.safecity.events.control.CalendarFeeds;
 import cz.safecity.events.control.EventsCache;
-import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.Meetings;
 import cz.safecity.events.control.Occurrences;
 import cz.safecity.events.entity.Body;

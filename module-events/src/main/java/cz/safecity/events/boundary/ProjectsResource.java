@@ -1,7 +1,7 @@
 package cz.safecity.events.boundary;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.events.EventsModule;
-import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.Projects;
 import cz.safecity.events.entity.PreventionProject;
 import cz.safecity.events.entity.ProjectView;

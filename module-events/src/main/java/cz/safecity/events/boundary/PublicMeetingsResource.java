@@ -1,9 +1,9 @@
 package cz.safecity.events.boundary;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.events.EventsModule;
 import cz.safecity.events.control.Bodies;
 import cz.safecity.events.control.CalendarFeeds;
-import cz.safecity.events.control.Inputs;
 import cz.safecity.events.control.PublicMeetings;
 import cz.safecity.events.entity.PublicMeeting;
 import cz.safecity.events.entity.PublicMeetingView;

@@ -1,5 +1,6 @@
 package cz.safecity.events.control;
 
+import cz.safecity.platform.json.Inputs;
 import cz.safecity.events.entity.Body;
 import cz.safecity.platform.problem.ProblemException;
 import java.util.ArrayList;

@@ -1,13 +1,20 @@
-package cz.safecity.districts.control;
+package cz.safecity.platform.json;
 
 import cz.safecity.platform.problem.ProblemException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.io.StringReader;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,6 +43,100 @@ public final class Inputs {
             throw ProblemException.invalid("body", "a JSON object is required");
         }
         return new Inputs(body);
+    }
+
+    /**
+     * Parses a request body sent as text: anything but one JSON object (an array, a number, malformed JSON,
+     * nothing) is a 400 naming {@code body}.
+     */
+    public static Inputs parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid("body", "a JSON object is required");
+        }
+        try (JsonReader r = Json.createReader(new StringReader(text))) {
+            JsonValue v = r.readValue();
+            if (v instanceof JsonObject o) {
+                return new Inputs(o);
+            }
+            throw ProblemException.invalid("body", "must be a JSON object, not "
+                    + v.getValueType().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (JsonException | IllegalStateException e) {
+            throw ProblemException.invalid("body", "not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Reads a nested object member with the same rules (field names are not prefixed). */
+    public Inputs nested(String field) {
+        JsonObject o = object(field);
+        return o == null ? null : new Inputs(o);
+    }
+
+    /** The members of an array member that must hold JSON objects; empty when absent. */
+    public List<Inputs> objects(String field, int max) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (!(v instanceof JsonArray a)) {
+            throw ProblemException.invalid(field, "must be an array");
+        }
+        if (a.size() > max) {
+            throw ProblemException.invalid(field, "at most " + max + " entries (got " + a.size() + ")");
+        }
+        java.util.ArrayList<Inputs> out = new java.util.ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.get(i) instanceof JsonObject o)) {
+                throw ProblemException.invalid(field + "[" + i + "]", "must be a JSON object");
+            }
+            out.add(new Inputs(o));
+        }
+        return out;
+    }
+
+    /** The string members of an array member; empty when absent. */
+    public List<String> texts(String field, int maxEntries, int maxLength) {
+        JsonValue v = body.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (!(v instanceof JsonArray a)) {
+            throw ProblemException.invalid(field, "must be an array of strings");
+        }
+        if (a.size() > maxEntries) {
+            throw ProblemException.invalid(field, "at most " + maxEntries + " entries (got " + a.size() + ")");
+        }
+        java.util.ArrayList<String> out = new java.util.ArrayList<>();
+        for (JsonValue e : a) {
+            if (!(e instanceof JsonString s) || s.getString().isBlank() || s.getString().length() > maxLength) {
+                throw ProblemException.invalid(field, "entries must be non-blank strings of at most " + maxLength
+                        + " characters");
+            }
+            out.add(s.getString());
+        }
+        return out;
+    }
+
+    /** A local date-time member ({@code YYYY-MM-DDTHH:MM[:SS]}, city zone); null when absent. */
+    public LocalDateTime localDateTime(String field) {
+        String value = text(field, 30);
+        return value == null ? null : localDateTime(field, value);
+    }
+
+    /** Parses a local date-time ({@code YYYY-MM-DDTHH:MM[:SS]}) from a member or path parameter. */
+    public static LocalDateTime localDateTime(String field, String value) {
+        try {
+            return LocalDateTime.parse(value).truncatedTo(ChronoUnit.MINUTES);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "'" + value + "' is not a local date-time (YYYY-MM-DDTHH:MM)");
+        }
+    }
+
+    /** A required member; 400 when absent. */
+    public <T> T required(String field, T value) {
+        if (value == null) {
+            throw ProblemException.invalid(field, "is required");
+        }
+        return value;
     }
 
     /** Whether the member is present and not null. */
