@@ -68,7 +68,7 @@ class ApiFuzzIT {
             {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":
              [[[14.40,50.08],[14.42,50.08],[14.42,50.10],[14.40,50.10],[14.40,50.08]]]}}""";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     static String city;
     static String staff;

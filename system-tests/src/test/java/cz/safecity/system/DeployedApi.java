@@ -65,7 +65,7 @@ final class DeployedApi {
 
     static JsonObject document() {
         try {
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+            HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build().send(
                     HttpRequest.newBuilder(URI.create(BASE + "/openapi")).header("Accept", "application/json")
                             .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeycloakProvisioningIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private static final String ADMIN = KEYCLOAK + "/admin/realms/safecity";
     private static String adminToken;
     private static String staffUsername;

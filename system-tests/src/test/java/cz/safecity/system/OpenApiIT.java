@@ -50,7 +50,7 @@ class OpenApiIT {
 
     @BeforeAll
     static void fetch() throws Exception {
-        HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build().send(
                 HttpRequest.newBuilder(URI.create(SystemTestSupport.BASE + "/openapi?format=JSON"))
                         .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -64,7 +64,7 @@ class OpenApiQualityIT {
 
     @Test
     void swaggerUiIsServedAndPointsAtTheDocument() throws Exception {
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NORMAL).build();
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(
                 URI.create(SystemTestSupport.BASE + "/openapi-ui/")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());

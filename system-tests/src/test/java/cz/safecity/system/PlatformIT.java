@@ -88,7 +88,7 @@ class PlatformIT {
     void aBadTokenIsAProblemToo() {
         Reply r = SystemTestSupport.send("GET", "/api/cities/plzen/me", null, null, null);
         assertProblem(r, 401);
-        var raw = java.net.http.HttpClient.newHttpClient();
+        var raw = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         try {
             var resp = raw.send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(SystemTestSupport.BASE + "/api/cities/plzen/me"))

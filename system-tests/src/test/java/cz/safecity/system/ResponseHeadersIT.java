@@ -18,7 +18,7 @@ class ResponseHeadersIT {
 
     @Test
     void nosniffEverywhereAndNoProductOrVersion() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String path : List.of("/api/ping", "/api/cities/no-such-city", "/api/cities/praha/districts/locate?lat=x",
                 "/openapi-ui/", "/api/no/such/path", "/health/ready")) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(SystemTestSupport.BASE + path))

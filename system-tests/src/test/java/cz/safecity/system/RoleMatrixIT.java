@@ -48,7 +48,7 @@ class RoleMatrixIT {
     static final String COORDINATOR = "coordinator";
     static final String OUTLINE = ApiFuzzIT.OUTLINE;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     static String cityB;
     static final Map<String, String> VALUES = new HashMap<>();
 

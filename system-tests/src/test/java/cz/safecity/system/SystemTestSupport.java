@@ -37,7 +37,7 @@ public final class SystemTestSupport {
     public static final String KEYCLOAK = System.getProperty("keycloak.url", "http://localhost:8180");
     public static final String PASSWORD = "demo";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     /** Cities onboarded by the running test class, offboarded after it by {@link OffboardCreatedCities}. */
     private static final Queue<String> CREATED = new ConcurrentLinkedQueue<>();

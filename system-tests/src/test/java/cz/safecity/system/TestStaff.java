@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class TestStaff {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private static final String ADMIN = SystemTestSupport.KEYCLOAK + "/admin/realms/safecity";
     private static final Queue<String> CREATED = new ConcurrentLinkedQueue<>();
 

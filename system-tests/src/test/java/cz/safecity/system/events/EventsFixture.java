@@ -27,7 +27,7 @@ final class EventsFixture {
     /** Acts as city-admin and platform-admin in random cities. */
     static final String ADMIN = "platform-admin";
     static final String MAIL_API = System.getProperty("mail.api", "http://127.0.0.1:8025");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private EventsFixture() {
     }

@@ -44,7 +44,7 @@ final class MessagingFixture {
              {"type":"Feature","properties":{"code":"P1-02","name":"Praha 1 – Josefov"},"geometry":{"type":"Polygon",
               "coordinates":[[[14.42,50.08],[14.44,50.08],[14.44,50.09],[14.42,50.09],[14.42,50.08]]]}}]}""";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private MessagingFixture() {
     }

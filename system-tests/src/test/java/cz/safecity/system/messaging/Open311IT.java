@@ -33,7 +33,7 @@ import org.w3c.dom.Element;
 class Open311IT {
 
     static final String ROOT = SystemTestSupport.BASE + "/open311/v2/";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static String jurisdiction;
 
     @BeforeAll

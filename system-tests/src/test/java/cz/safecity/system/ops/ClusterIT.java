@@ -59,7 +59,7 @@ class ClusterIT {
              {"type":"Feature","properties":{"code":"B2","name":"Okrsek B2"},"geometry":{"type":"Polygon",
               "coordinates":[[[14.41,50.08],[14.42,50.08],[14.42,50.09],[14.41,50.09],[14.41,50.08]]]}}]}""";
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
     static List<String> instances;
     static List<String> pidFiles;
 

@@ -187,7 +187,7 @@ class PortalIT {
         assertTrue(people.contains("Jan Novák (demo)") && people.contains("state police officer"), people);
         assertTrue(people.contains("+420 999 100 101"), people);
         String vcard = browser.find("ul.people a[download]").getAttribute("href");
-        var reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(vcard)).build(),
+        var reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(vcard)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, reply.statusCode());
         assertTrue(reply.body().startsWith("BEGIN:VCARD"), reply.body());
@@ -250,7 +250,7 @@ class PortalIT {
 
     @Test
     void pagesCarryAContentSecurityPolicyAndLogNoErrors() throws Exception {
-        var reply = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        var reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                 URI.create(SystemTestSupport.BASE + CENTRE)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, reply.statusCode());
         String csp = reply.headers().firstValue("Content-Security-Policy").orElse("");
@@ -286,7 +286,7 @@ class PortalIT {
         }
         long raw = 0;
         long gzip = 0;
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (String url : assets) {
             byte[] body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();

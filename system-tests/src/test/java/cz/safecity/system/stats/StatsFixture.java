@@ -32,7 +32,7 @@ import java.util.UUID;
 final class StatsFixture {
 
     static final String ADMIN = "platform-admin";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private StatsFixture() {
     }
