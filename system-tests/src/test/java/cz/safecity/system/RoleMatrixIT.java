@@ -137,7 +137,10 @@ class RoleMatrixIT {
             b.header("Authorization", "Bearer " + SystemTestSupport.token(user));
         }
         String type = op.bodyTypes().isEmpty() ? "application/json" : op.bodyTypes().get(0);
-        if (op.write()) {
+        if (op.write() && op.method().equals("DELETE")) {
+            // no body: over HTTP/1.1 Payara's HTTP layer refuses a DELETE with one (empty 400) before any check
+            b.DELETE();
+        } else if (op.write()) {
             b.header("Content-Type", type).method(op.method(), HttpRequest.BodyPublishers.ofString("{}"));
         } else {
             b.GET();
