@@ -216,42 +216,199 @@
     }
   });
 
-  /* ---- city admin: modules and their settings ---- */
+  /* ---- city admin: modules and their settings ----
+     One form per module, one labelled field per setting key; the input follows the setting's type in the module's
+     manifest (GET /api/modules: INTEGER → number, BOOLEAN → checkbox, DURATION/STRING → text) or, for a key the
+     manifest does not describe, the value's own type (number, boolean, list → comma-separated text, else text).
+     Only values that differ from the manifest's default are stored. A problem naming settings.<key> is shown beside
+     that field. */
+  function settingType(def, value) {
+    if (def && def.type) { return def.type; }
+    if (typeof value === 'boolean') { return 'BOOLEAN'; }
+    if (typeof value === 'number') { return Number.isInteger(value) ? 'INTEGER' : 'NUMBER'; }
+    if (Array.isArray(value)) { return 'LIST'; }
+    return 'STRING';
+  }
+  /** The setting's label from the bundles (setting.<module>.<key>), else its key split into words. */
+  function settingLabel(module, key) {
+    var k = 'setting.' + module + '.' + key;
+    var s = t(k);
+    if (s !== k) { return s; }
+    var words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[-_.]+/g, ' ').toLowerCase();
+    return words.charAt(0).toUpperCase() + words.substring(1);
+  }
+  function sameValue(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function shown(type, v) {
+    if (v === null || v === undefined) { return ''; }
+    if (type === 'LIST') { return (Array.isArray(v) ? v : [v]).join(', '); }
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+
+  function settingField(module, key, type, value, def) {
+    var id = 'setting-' + module + '-' + key;
+    var errId = id + '-error';
+    var helpId = id + '-help';
+    var input;
+    if (type === 'BOOLEAN') {
+      input = h('input', { type: 'checkbox', id: id, checked: value === true });
+    } else if (type === 'INTEGER' || type === 'NUMBER') {
+      input = h('input', { type: 'number', id: id, step: type === 'INTEGER' ? '1' : 'any', inputmode: type === 'INTEGER' ? 'numeric' : 'decimal',
+        value: shown(type, value) });
+    } else {
+      input = h('input', { type: 'text', id: id, size: '40', value: shown(type, value), autocomplete: 'off' });
+    }
+    input.setAttribute('aria-describedby', helpId + ' ' + errId);
+    input.setAttribute('data-setting', key);
+    var help = [];
+    if (type === 'DURATION') { help.push(t('settings.durationHelp')); }
+    if (type === 'LIST') { help.push(t('settings.listHelp')); }
+    if (def && def['default'] !== undefined) {
+      help.push(t('settings.default', { value: type === 'BOOLEAN' ? t(def['default'] ? 'settings.yes' : 'settings.no') : shown(type, def['default']) }));
+    }
+    var helpEl = h('span', { class: 'help', id: helpId }, h('code', { text: key }), help.length ? ' · ' + help.join(' · ') : '');
+    var error = h('span', { class: 'field-error', id: errId });
+    var box = type === 'BOOLEAN'
+      ? h('div', { class: 'setting' }, h('p', null, input, ' ', h('label', { for: id, class: 'inline-label', text: settingLabel(module, key) })), helpEl, error)
+      : h('div', { class: 'setting' }, h('label', { for: id, text: settingLabel(module, key) }), input, helpEl, error);
+    return {
+      key: key, box: box, input: input,
+      /** The value typed, or throws {message} for a value the field's type cannot hold. */
+      read: function () {
+        if (type === 'BOOLEAN') { return input.checked; }
+        var s = input.value.trim();
+        if (type === 'INTEGER' || type === 'NUMBER') {
+          if (s === '' || !isFinite(Number(s))) { throw { message: input.validity && input.validity.badInput ? t('settings.notNumber') : t('settings.required') }; }
+          return Number(s);
+        }
+        if (type === 'LIST') { return s ? s.split(',').map(function (x) { return x.trim(); }).filter(Boolean) : []; }
+        return s;
+      },
+      error: function (text) {
+        error.textContent = text || '';
+        if (text) { input.setAttribute('aria-invalid', 'true'); } else { input.removeAttribute('aria-invalid'); }
+      }
+    };
+  }
+
   SC.consoleScreens.push({
     id: 'modules', title: 'console.modules.title',
     offered: function (roles) { return SC.has(roles, ['city-admin']); },
     render: function (view, slug) {
-      return SC.api('cities/' + enc(slug) + '/modules').then(function (list) {
-        var out = h('p', { id: 'modules-status', 'aria-live': 'polite' });
-        SC.append(view, [h('h1', { text: t('console.modules.title') }), out]);
-        list.forEach(function (m) {
+      return Promise.all([SC.api('cities/' + enc(slug) + '/modules'),
+        SC.api('modules', { cache: true }).catch(function () { return []; })]).then(function (r) {
+        var manifests = {};
+        r[1].forEach(function (m) { manifests[m.id] = m; });
+        SC.append(view, [h('h1', { text: t('console.modules.title') }), h('p', { text: t('console.modules.intro') })]);
+        r[0].forEach(function (m) {
+          var manifest = manifests[m.module] || { settings: [] };
+          var defs = {};
+          manifest.settings.forEach(function (s) { defs[s.key] = s; });
+          var keys = manifest.settings.map(function (s) { return s.key; });
+          Object.keys(m.settings || {}).forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } });
+          var out = h('p', { class: 'form-status', id: 'modules-status-' + m.module, 'aria-live': 'polite', tabindex: '-1' });
           var box = h('input', { type: 'checkbox', id: 'module-' + m.module, checked: m.enabled });
-          var settings = h('textarea', { id: 'settings-' + m.module, rows: '3', cols: '50' });
-          settings.value = JSON.stringify(m.settings || {}, null, 1);
-          view.appendChild(h('form', { class: 'card', onsubmit: function (e) {
+          var fields = keys.map(function (k) {
+            var v = (m.settings || {})[k];
+            return settingField(m.module, k, settingType(defs[k], v === undefined && defs[k] ? defs[k]['default'] : v), v, defs[k]);
+          });
+          var form = h('form', { class: 'card module-settings', id: 'module-form-' + m.module, novalidate: true, onsubmit: function (e) {
             e.preventDefault();
-            var parsed;
-            try { parsed = JSON.parse(settings.value || '{}'); } catch (x) { out.textContent = t('console.modules.badJson'); return; }
+            out.textContent = '';
+            out.className = 'form-status';
+            var settings = {};
+            var first = null;
+            fields.forEach(function (f) {
+              f.error('');
+              try {
+                var v = f.read();
+                var d = defs[f.key];
+                if (!d || !sameValue(v, d['default'])) { settings[f.key] = v; }
+              } catch (x) {
+                f.error(x.message);
+                if (!first) { first = f; }
+              }
+            });
+            if (first) { first.input.focus(); return; }
             SC.api('cities/' + enc(slug) + '/modules/' + enc(m.module), { method: 'PUT',
-              body: { enabled: box.checked, settings: parsed } }).then(function () {
+              body: { enabled: box.checked, settings: settings } }).then(function () {
+              out.className = 'form-status ok';
               out.textContent = t('console.saved');
-            }, function (err) { out.textContent = SC.problemText(err); });
+              SC.announce(t('console.saved'));
+            }, function (err) {
+              var field = err.problem && err.problem.field;
+              var key = field && field.indexOf('settings.') === 0 ? field.substring(9) : null;
+              var f = fields.filter(function (x) { return x.key === key; })[0];
+              if (f) {
+                f.error(SC.problemText(err).replace(/^settings\.[^:]*: /, ''));
+                f.input.focus();
+              } else {
+                out.className = 'form-status error';
+                out.textContent = SC.problemText(err);
+                out.focus();
+              }
+            });
           } },
-          h('h2', { text: m.module }),
+          h('h2', { text: SC.moduleName(m.module) }),
           h('p', null, box, ' ', h('label', { for: 'module-' + m.module, class: 'inline-label', text: t('console.modules.enabled') })),
-          h('label', { for: 'settings-' + m.module, text: t('console.modules.settings') }), settings,
-          h('p', null, h('button', { type: 'submit' }, t('console.save')))));
+          fields.length ? h('fieldset', null, h('legend', { text: t('console.modules.settings') }), fields.map(function (f) { return f.box; }))
+            : h('p', { class: 'help', text: t('console.modules.noSettings') }),
+          out,
+          h('p', null, h('button', { type: 'submit', id: 'module-save-' + m.module }, t('console.save'))));
+          view.appendChild(form);
         });
       });
     }
   });
+  SC.moduleName = function (id) {
+    var s = t('module.' + id);
+    return s === 'module.' + id ? id : s;
+  };
+
+  /**
+   * A labelled input for a console form: label, input (its id set), an optional help line and an error line beside
+   * it (aria-describedby both); {@code field} is the API's name of the input, used by SC.formProblem.
+   */
+  SC.formField = function (id, label, input, field, help) {
+    input.id = id;
+    if (field) { input.setAttribute('data-field', field); }
+    var err = h('span', { class: 'field-error', id: id + '-error' });
+    var helpEl = help ? h('span', { class: 'help', id: id + '-help', text: help }) : null;
+    input.setAttribute('aria-describedby', (help ? id + '-help ' : '') + id + '-error');
+    if (input.type === 'checkbox') {
+      return h('div', { class: 'setting' }, h('p', null, input, ' ', h('label', { for: id, class: 'inline-label', text: label })), helpEl, err);
+    }
+    return h('div', { class: 'setting' }, h('label', { for: id, text: label }), input, helpEl, err);
+  };
+  /** Shows an API problem (RFC 9457 naming "field") beside the form's input with that data-field, else in summary. */
+  SC.formProblem = function (form, summary, err) {
+    SC.clearProblems(form, summary);
+    var field = err && err.problem && err.problem.field;
+    var input = field ? form.querySelector('[data-field="' + field.replace(/"/g, '') + '"]') : null;
+    var text = SC.problemText(err);
+    if (field && text.indexOf(field + ': ') === 0) { text = text.substring(field.length + 2); }
+    var beside = input && document.getElementById(input.id + '-error');
+    if (beside) {
+      beside.textContent = text;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    } else {
+      summary.className = 'form-status error';
+      summary.textContent = SC.problemText(err);
+      summary.focus();
+    }
+  };
+  SC.clearProblems = function (form, summary) {
+    form.querySelectorAll('.field-error').forEach(function (x) { x.textContent = ''; });
+    form.querySelectorAll('[aria-invalid]').forEach(function (x) { x.removeAttribute('aria-invalid'); });
+    if (summary) { summary.textContent = ''; summary.className = 'form-status'; }
+  };
 
   /** A simple table: header texts and rows of cell texts (numbers right-aligned when given as {num}). */
   function table(head, rows) {
     return h('div', { class: 'table-wrap', tabindex: '0' }, h('table', null,
       h('thead', null, h('tr', null, head.map(function (x) { return h('th', { scope: 'col', text: x }); }))),
       h('tbody', null, rows.map(function (r) {
-        return h('tr', null, r.map(function (c) { return h('td', { text: c }); }));
+        return h('tr', null, r.map(function (c) { return h('td', null, c); }));
       }))));
   }
   SC.table = table;

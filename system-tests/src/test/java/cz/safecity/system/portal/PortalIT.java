@@ -3,6 +3,7 @@ package cz.safecity.system.portal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cz.safecity.system.SystemTestSupport;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,10 @@ import org.openqa.selenium.interactions.Actions;
  * Accessibility is checked with axe-core on every public page in both languages; screenshots at desktop and phone
  * width go to {@code target/screenshots/}; the district page's Navigation Timing and the size of its JavaScript
  * and CSS are reported (written to {@code target/portal-figures.txt}), not asserted.
+ * <p>Praha's real districts come from the shared data ({@code -Dshared.data}, default {@code ../../shared/data}, read
+ * by {@code scripts/demo-districts.sh}); without it demo Praha has the four fixture districts of
+ * {@code scripts/fixtures/}, so the tests that use Praha's real points (district 1-5, the Old Town, the info box on
+ * Staroměstské náměstí) are skipped with a JUnit assumption, and the page checks use the fixture's first district.
  */
 class PortalIT {
 
@@ -38,7 +44,27 @@ class PortalIT {
     /** Inside district 1-5, 42 m from its boundary (Bartolomějská street). */
     static final double[] OLD_TOWN = {50.0875, 14.4213};
 
+    /** The shared data folder with Praha's 226 real districts (absent: demo Praha has the fixture's four). */
+    static final Path DATA = Path.of(System.getProperty("shared.data", "../../shared/data"));
+    static final boolean REAL_PRAHA = Files.exists(DATA.resolve("praha-mp-districts.geojson"));
+
     static Browser browser;
+
+    /** Skips a test that needs Praha's real districts when the shared data is not there. */
+    static void assumeRealPraha() {
+        assumeTrue(REAL_PRAHA, "no shared data at " + DATA.toAbsolutePath().normalize()
+                + " (praha-mp-districts.geojson): demo Praha has only the fixture districts, so its real points are not there");
+    }
+
+    /** The district card the page checks use: 1-5 with the real data, else the first of demo Praha's districts. */
+    static String centre() {
+        if (REAL_PRAHA) {
+            return CENTRE;
+        }
+        var list = SystemTestSupport.get("/api/cities/praha/districts", null).json().getJsonArray("districts");
+        assumeTrue(!list.isEmpty(), "demo Praha has no districts");
+        return "/portal/praha/districts/" + list.getJsonObject(0).getString("code");
+    }
 
     @BeforeAll
     static void start() {
@@ -63,6 +89,7 @@ class PortalIT {
 
     @Test
     void clickingTheMapFindsThePragueDistrictAndItsCard() {
+        assumeRealPraha();
         browser.open("/portal/praha?lang=cs");
         browser.waitFor("#district-map[data-loaded]");
         assertTrue(browser.all(".leaflet-tile-pane img").isEmpty(), "no base map is configured: no tiles are loaded");
@@ -77,6 +104,7 @@ class PortalIT {
 
     @Test
     void aPointNearABoundaryAsksWhichDistrictIsMeant() {
+        assumeRealPraha();
         browser.open("/portal/praha?lang=en");
         typeCoordinates(browser, "50.08", "14.42");
         WebElement near = browser.waitFor("#find-result .near");
@@ -98,6 +126,7 @@ class PortalIT {
 
     @Test
     void namedPlacesAreFoundWithoutAGeocoderAndNoAddressBoxIsShown() {
+        assumeRealPraha();
         browser.open("/portal/praha?lang=cs");
         assertTrue(browser.all("#address").isEmpty(), "no geocoder is configured, so no address box");
         WebElement place = browser.find("#place");
@@ -117,6 +146,7 @@ class PortalIT {
      */
     @Test
     void aConfiguredGeocoderShowsTheAddressBoxAndFindsTheDistrict() throws Exception {
+        assumeRealPraha();
         com.sun.net.httpserver.HttpServer geocoder = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         List<String> queries = new ArrayList<>();
@@ -181,6 +211,7 @@ class PortalIT {
 
     @Test
     void districtCardShowsTheWorkingGroupWithVCardsAndPrintsAsABusinessCard() throws Exception {
+        assumeRealPraha();
         browser.open(CENTRE + "?lang=en");
         browser.waitFor("ul.people");
         String people = browser.find("ul.people").getText();
@@ -221,7 +252,7 @@ class PortalIT {
         pages.put("cities", "/portal/");
         pages.put("praha-home", "/portal/praha");
         pages.put("plzen-home", "/portal/plzen");
-        pages.put("district-card", CENTRE);
+        pages.put("district-card", centre());
         pages.put("sokolov-home", "/portal/sokolov");
         pages.put("contact-form", "/portal/praha/contact");
         pages.put("statistics", "/portal/praha/statistics");
@@ -251,12 +282,12 @@ class PortalIT {
     @Test
     void pagesCarryAContentSecurityPolicyAndLogNoErrors() throws Exception {
         var reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
-                URI.create(SystemTestSupport.BASE + CENTRE)).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create(SystemTestSupport.BASE + centre())).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, reply.statusCode());
         String csp = reply.headers().firstValue("Content-Security-Policy").orElse("");
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
         browser.consoleErrors();
-        browser.open(CENTRE);
+        browser.open(centre());
         waitForMaps();
         browser.open("/portal/praha");
         waitForMaps();
@@ -271,6 +302,7 @@ class PortalIT {
      */
     @Test
     void districtPageFiguresAreReported() throws Exception {
+        assumeRealPraha();
         Map<String, Object> timing;
         List<String> assets;
         try (Browser fresh = new Browser()) {
