@@ -132,6 +132,31 @@
     });
   });
 
+  /* ---- /portal/{city}/track/{secret}/confirm/{confirm} : the single-use link of the confirmation mail ----
+     The page confirms through the API once; the outcome is kept for the page's life, so that a re-rendering (the
+     language switch) shows it again instead of asking the API a second time (a used link answers 404). */
+  var confirmed = {};
+  SC.route(function (seg) { return seg.length === 5 && seg[1] === 'track' && seg[3] === 'confirm' && seg[0] !== 'console'; },
+    function (view, seg) {
+      var slug = seg[0];
+      var track = '/portal/' + enc(slug) + '/track/' + enc(seg[2]);
+      var key = seg[2] + '/' + seg[4];
+      return Promise.all([SC.city(slug), SC.modules(slug)]).then(function (r) {
+        SC.cityModules = r[1];
+        SC.chrome();
+        if (!confirmed[key]) {
+          confirmed[key] = SC.api(base(slug) + 'tracking/' + enc(seg[2]) + '/confirm/' + enc(seg[4]), { token: false })
+            .then(function () { return { ok: true }; }, function (err) { return { ok: false, err: err }; });
+        }
+        return confirmed[key].then(function (res) {
+          SC.append(view, [h('h1', { text: t(res.ok ? 'confirm.title' : 'confirm.failedTitle') }),
+            h('p', { class: res.ok ? 'ok' : 'error', id: 'confirm-result', text: res.ok ? t('confirm.done', { city: r[0].name })
+              : res.err.status === 404 ? t('confirm.unknown') : SC.problemText(res.err) }),
+            h('p', null, h('a', { href: track, id: 'confirm-thread', text: t('confirm.toThread') }))]);
+        });
+      });
+    });
+
   function matterFacts(m, categories, ladder, city) {
     var facts = h('dl', { class: 'facts' },
       h('dt', { text: t('thread.category') }), h('dd', { text: categoryName(categories, m.category) }),

@@ -53,6 +53,14 @@ public class Notifier {
         return publicUrl + "/portal/" + tenant.id().slug() + "/track/" + secret;
     }
 
+    /**
+     * The single-use link of the confirmation mail: the portal's page that confirms the address through the API and
+     * says so in the citizen's language (the mail's: cs, else en).
+     */
+    public String confirmLink(String secret, String confirm, String locale) {
+        return portalLink(secret) + "/confirm/" + confirm + "?lang=" + ("cs".equals(locale) ? "cs" : "en");
+    }
+
     private Map<String, String> values(Matter m, String levelName) {
         Map<String, String> v = new HashMap<>();
         v.put("id", String.valueOf(m.id));
@@ -78,7 +86,7 @@ public class Notifier {
         Map<String, String> v = values(m, level.name);
         if (m.contactEmail != null) {
             v.put("link", portalLink(secret));
-            v.put("confirm", trackingLink(secret) + "/confirm/" + confirm);
+            v.put("confirm", confirmLink(secret, confirm, m.locale));
             send(m.contactEmail, Mails.render("confirmation", m.locale, v));
         }
         staff(m, level, Mails.render("new", staffLocale(), v));

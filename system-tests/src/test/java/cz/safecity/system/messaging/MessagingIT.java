@@ -117,12 +117,14 @@ class MessagingIT {
         assertTrue(confirmation.body().contains(page), confirmation.body());
         assertFalse(confirmation.body().matches("(?s).*" + java.util.regex.Pattern.quote(link) + "\\s.*"),
                 "no JSON link for people: " + confirmation.body());
-        // the single-use link in the confirmation confirms the address (reply notifications need it)
-        java.util.regex.Matcher confirm = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(link)
-                + "/confirm/[A-Za-z0-9_-]{43}").matcher(confirmation.body());
+        // the single-use link in the confirmation is the portal's confirmation page (in the mail's language), which
+        // confirms the address through the API (reply notifications need it)
+        java.util.regex.Matcher confirm = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(page)
+                + "/confirm/([A-Za-z0-9_-]{43})\\?lang=cs").matcher(confirmation.body());
         assertTrue(confirm.find(), confirmation.body());
-        assertEquals(200, call("GET", trackingPath(confirm.group()), null, null, null).status());
-        assertProblem(call("GET", trackingPath(confirm.group()), null, null, null), 404, null);
+        String confirmApi = trackingPath(link) + "/confirm/" + confirm.group(1);
+        assertEquals(200, call("GET", confirmApi, null, null, null).status());
+        assertProblem(call("GET", confirmApi, null, null, null), 404, null);
         awaitMail(wgMail, String.valueOf(id)); // the working group hears of the new matter
 
         // the constable sees it in the district's inbox, takes it and answers publicly
