@@ -223,6 +223,30 @@ public final class DistrictIndex<T> {
                 List.copyOf(near));
     }
 
+    /**
+     * The code of the district containing the point (the smallest code where districts overlap), or null: what
+     * {@link #locate} would choose, without the near-boundary search.
+     */
+    @SuppressWarnings("unchecked")
+    public String codeAt(double lon, double lat) {
+        Coordinate c = projection.toMetres(lon, lat);
+        Point p = null;
+        String chosen = null;
+        for (Object o : tree.query(new Envelope(c))) {
+            Entry<T> e = (Entry<T>) o;
+            String code = e.item.code();
+            if (chosen == null || code.compareTo(chosen) < 0) {
+                if (p == null) {
+                    p = factory.createPoint(c);
+                }
+                if (e.prepared.covers(p)) {
+                    chosen = code;
+                }
+            }
+        }
+        return chosen;
+    }
+
     /** The district with the nearest boundary segment (branch and bound over the segment tree). */
     @SuppressWarnings("unchecked")
     private Near<T> nearest(Coordinate c) {

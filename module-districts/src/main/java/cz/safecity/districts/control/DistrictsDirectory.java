@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,26 @@ public class DistrictsDirectory implements DistrictDirectory, RiskPlaceIntake {
             Map<Long, BoroughRef> boroughs = cached.boroughs(hierarchy::boroughs);
             List<DistrictRef> neighbours = in.neighbours().stream().map(n -> ref(n.payload(), boroughs)).toList();
             return Optional.of(new DistrictAt(ref(in.district(), boroughs), in.nearBoundary(), neighbours));
+        });
+    }
+
+    @Override
+    @ActivateRequestContext
+    public String[] districtCodes(TenantId city, double[] lat, double[] lon, LocalDate[] on) {
+        return as(city, () -> {
+            String[] out = new String[lat.length];
+            Map<LocalDate, Optional<DistrictLocator.VersionIndex>> byDate = new HashMap<>();
+            for (int i = 0; i < out.length; i++) {
+                if (on[i] == null || Double.isNaN(lat[i]) || Double.isNaN(lon[i])) {
+                    continue;
+                }
+                Optional<DistrictLocator.VersionIndex> vi = byDate.computeIfAbsent(on[i],
+                        d -> locator.versionAt(d).map(locator::index));
+                if (vi.isPresent()) {
+                    out[i] = vi.get().index().codeAt(lon[i], lat[i]);
+                }
+            }
+            return out;
         });
     }
 

@@ -32,6 +32,20 @@ class DistrictIndexTest {
     }
 
     @Test
+    void codeAtChoosesWhatLocateChooses() {
+        DistrictIndex<String> grid = grid();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 5_000; i++) {
+            // a third of the points on grid lines (shared edges and corners), some outside the grid
+            double lon = LON0 - STEP + (random.nextInt(3) == 0 ? random.nextInt(6) * STEP : random.nextDouble() * 5 * STEP);
+            double lat = LAT0 - STEP + (random.nextInt(3) == 0 ? random.nextInt(6) * STEP : random.nextDouble() * 5 * STEP);
+            DistrictIndex.Location<String> where = grid.locate(lon, lat, 25);
+            String expected = where instanceof DistrictIndex.Inside<String> in ? in.code() : null;
+            assertEquals(expected, grid.codeAt(lon, lat), lon + " " + lat);
+        }
+    }
+
+    @Test
     void pointDeepInsideIsNotNearTheBoundary() {
         var in = assertInstanceOf(DistrictIndex.Inside.class, grid().locate(LON0 + 1.5 * STEP, LAT0 + 1.5 * STEP, 25));
         assertEquals("r1c1", in.code());

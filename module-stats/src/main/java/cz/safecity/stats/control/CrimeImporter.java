@@ -1,6 +1,5 @@
 package cz.safecity.stats.control;
 
-import cz.safecity.platform.contract.DistrictAt;
 import cz.safecity.platform.contract.DistrictDirectory;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantId;
@@ -22,7 +21,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -177,6 +178,9 @@ public class CrimeImporter {
             }
             write(pending, batch, n, directory, city, located);
             ImportReport report = n.report();
+            LOG.info(() -> String.format("stats import job %d (%s): %d rows in %.1f s: locating %.1f s, database "
+                    + "%.1f s, the rest reading and parsing", job, city.slug(), n.rows,
+                    (System.nanoTime() - n.started) / 1e9, n.locateNanos / 1e9, n.databaseNanos / 1e9));
             try (Connection c = db.getConnection()) {
                 jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
             }
@@ -199,45 +203,61 @@ public class CrimeImporter {
 
     /**
      * Locates the pending rows (with the import's transaction suspended, so that the districts module's reads do not
-     * join it) and writes them as one batch.
+     * join it: one contract call per batch for the points not in the cache) and writes them as one batch.
      */
     private void write(List<Pending> pending, Batch batch, Counters n, DistrictDirectory directory, TenantId city,
                        Map<String, String> located) throws SQLException {
         if (pending.isEmpty()) {
             return;
         }
-        String[] districts = transactions.outside(() -> {
-            String[] out = new String[pending.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = locate(directory, city, pending.get(i).row(), located);
+        int size = pending.size();
+        String[] keys = new String[size];
+        String[] districts = new String[size];
+        double[] lat = new double[size];
+        double[] lon = new double[size];
+        LocalDate[] on = new LocalDate[size];
+        int[] asked = new int[size];
+        int misses = 0;
+        for (int i = 0; i < size; i++) {
+            CrimeCsv.Row row = pending.get(i).row();
+            if (row.lat() == null) {
+                districts[i] = "";
+                continue;
             }
-            return out;
-        });
-        for (int i = 0; i < districts.length; i++) {
+            keys[i] = row.lat() + "," + row.lon() + "," + row.date();
+            String hit = located.get(keys[i]);
+            if (hit != null) {
+                districts[i] = hit;
+                continue;
+            }
+            lat[misses] = row.lat();
+            lon[misses] = row.lon();
+            on[misses] = row.date();
+            asked[misses++] = i;
+        }
+        long t0 = System.nanoTime();
+        if (misses > 0) {
+            int m = misses;
+            String[] codes = transactions.outside(() -> directory.districtCodes(city, Arrays.copyOf(lat, m),
+                    Arrays.copyOf(lon, m), Arrays.copyOf(on, m)));
+            if (located.size() + m > LOCATE_CACHE) {
+                located.clear();
+            }
+            for (int j = 0; j < m; j++) {
+                int i = asked[j];
+                districts[i] = codes[j] == null ? "" : codes[j];
+                located.put(keys[i], districts[i]);
+            }
+        }
+        for (int i = 0; i < size; i++) {
             Pending p = pending.get(i);
             batch.add(new Pending(p.id(), p.row(), p.category(), p.cleared(), districts[i]));
         }
         pending.clear();
+        long t1 = System.nanoTime();
         batch.flush(n);
-    }
-
-    private static String locate(DistrictDirectory directory, TenantId city, CrimeCsv.Row row,
-                                 Map<String, String> cache) {
-        if (row.lat() == null) {
-            return "";
-        }
-        String key = row.lat() + "," + row.lon() + "," + row.date();
-        String hit = cache.get(key);
-        if (hit != null) {
-            return hit;
-        }
-        String code = directory.locate(city, row.lat(), row.lon(), row.date()).map(DistrictAt::district)
-                .map(d -> d.code()).orElse("");
-        if (cache.size() >= LOCATE_CACHE) {
-            cache.clear();
-        }
-        cache.put(key, code);
-        return code;
+        n.locateNanos += t1 - t0;
+        n.databaseNanos += System.nanoTime() - t1;
     }
 
     /** A row ready to insert. */
@@ -250,6 +270,9 @@ public class CrimeImporter {
         long duplicates;
         long unlocated;
         long rejectedTotal;
+        final long started = System.nanoTime();
+        long locateNanos;
+        long databaseNanos;
         final List<ImportReport.Rejected> rejected = new ArrayList<>();
 
         void reject(long line, String reason) {

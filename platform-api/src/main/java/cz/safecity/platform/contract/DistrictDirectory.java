@@ -21,6 +21,22 @@ public interface DistrictDirectory {
      */
     Optional<DistrictAt> locate(TenantId city, double lat, double lon, LocalDate on);
 
+    /**
+     * For a bulk caller (an import): the code of the district in force on {@code on[i]} containing point
+     * {@code i}, or null where none does (also for a missing point: a NaN coordinate or a null date). One call per
+     * batch of points; it computes no near-boundary neighbours, so it costs less per point than {@link #locate}.
+     * The arrays have the same length.
+     */
+    default String[] districtCodes(TenantId city, double[] lat, double[] lon, LocalDate[] on) {
+        String[] out = new String[lat.length];
+        for (int i = 0; i < out.length; i++) {
+            if (on[i] != null && !Double.isNaN(lat[i]) && !Double.isNaN(lon[i])) {
+                out[i] = locate(city, lat[i], lon[i], on[i]).map(at -> at.district().code()).orElse(null);
+            }
+        }
+        return out;
+    }
+
     /** The district with this code in force on {@code on}; empty when there is none. */
     Optional<DistrictRef> district(TenantId city, String code, LocalDate on);
 
