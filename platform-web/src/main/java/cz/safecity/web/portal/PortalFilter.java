@@ -14,7 +14,7 @@ import java.io.IOException;
  * with {@code /portal/index.html}, which reads the path itself; files ({@code app.js}, {@code i18n/cs.json}) are
  * served as they are. Every answer gets a Content-Security-Policy allowing only this origin, plus the configured
  * tile server, geocoder and Keycloak (no inline scripts or styles anywhere in the portal); images may also come
- * from any https address (working-group members' photos are absolute URLs).
+ * from any https address (working-group members' photos are absolute URLs). All of it is declared UTF-8.
  */
 @WebFilter("/portal/*")
 public class PortalFilter extends HttpFilter {
@@ -32,6 +32,9 @@ public class PortalFilter extends HttpFilter {
         resp.setHeader("Content-Security-Policy", csp());
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("Referrer-Policy", "same-origin");
+        // every portal file (HTML, JS, CSS, i18n JSON) is UTF-8 with Czech text; without this the forwarded
+        // index.html went out as ISO-8859-1 and the files with no charset at all
+        resp.setCharacterEncoding("UTF-8");
         String last = path.substring(path.lastIndexOf('/') + 1);
         if (!last.isEmpty() && !last.contains(".")) {
             resp.setHeader("Cache-Control", "no-cache");
