@@ -9,14 +9,17 @@ import cz.safecity.districts.control.DistrictLocator;
 import cz.safecity.districts.control.DistrictsCache;
 import cz.safecity.districts.control.HierarchyStore;
 import cz.safecity.platform.tenant.TenantContext;
+import cz.safecity.platform.tenant.TenantDirectory;
 import cz.safecity.platform.tenant.TenantId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,8 @@ public class DistrictsModule implements CityModule {
     @Inject
     TenantContext tenant;
     @Inject
+    TenantDirectory cities;
+    @Inject
     Instance<DistrictsCache> cache;
     @PersistenceContext(unitName = ID)
     EntityManager em;
@@ -104,10 +109,23 @@ public class DistrictsModule implements CityModule {
     /** Districts and boroughs in force today (city zone); {@code districts.provisional} 1 when generated. */
     @Override
     public Map<String, Number> measure(TenantId city) {
+        return measureOn(LocalDate.now(tenant.require().zone()));
+    }
+
+    /**
+     * For a period: the districts in force on its last day (in the city's zone), whether they were provisional, and
+     * the boroughs. Runs as {@code city} in a request context of its own (the comparison calls it for every city).
+     */
+    @Override
+    @ActivateRequestContext
+    public Map<String, Number> measure(TenantId city, YearMonth from, YearMonth to) {
+        return tenant.callAs(cities.require(city.slug()), () -> measureOn(to.atEndOfMonth()));
+    }
+
+    private Map<String, Number> measureOn(LocalDate day) {
         Map<String, Number> values = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(tenant.require().zone());
         DistrictLocator districts = locator.get();
-        districts.versionAt(today).ifPresentOrElse(v -> {
+        districts.versionAt(day).ifPresentOrElse(v -> {
             values.put("districts.count", districts.index(v).byCode().size());
             values.put("districts.provisional", v.provisional() ? 1 : 0);
         }, () -> values.put("districts.count", 0));
