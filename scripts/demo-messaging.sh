@@ -97,6 +97,8 @@ demo_city() { # slug lat lon
     echo "    messaging $c: $n demo matter(s) created (7 in all)"
 }
 
-demo_city sokolov 50.1814 12.6401
+# the city centres of demo-working-groups.sh: the matters land in the district whose working group are the demo
+# logins, so that constable.<city> finds them under ?mine=true
+demo_city sokolov 50.1811 12.6395
 demo_city plzen 49.7475 13.3776
-demo_city praha 50.087 14.4208
+demo_city praha 50.0875 14.4213
