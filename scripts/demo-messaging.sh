@@ -29,7 +29,7 @@ id_of() { sed -n 's/.*"id":\([0-9]*\).*/\1/p' "$body" | head -1; }
 
 matter() { # city key json → the matter's id on stdout when it was created now (201), nothing when it existed
     local code
-    code=$(call POST "$1/messaging/matters" "" "$3" "demo-$1-$2")
+    code=$(call POST "$1/messaging/matters" "" "$3" "demo-$1-centre-$2")  # keys of the centre-district matters (the first demo matters sat next door)
     case "$code" in
         201) id_of ;;
         200) ;;
