@@ -25,8 +25,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Providers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Districts of a city, public: {@code GET /api/cities/{city}/districts[?at=]} (list),
@@ -49,6 +59,10 @@ public class DistrictsResource {
     ProvisionalBoundaries provisional;
     @Inject
     TenantContext tenant;
+    @Context
+    Providers providers;
+
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
 
     /**
      * The districts in force on {@code at}: {@code {boundary: {id, number, validFrom, provisional, source}, at,
@@ -93,13 +107,32 @@ public class DistrictsResource {
             description = "Public. Errors: 400 naming lat or lon for a missing or out-of-range value, 404 for a "
                     + "point outside the city (the nearest district named), or before the city's first boundary "
                     + "version.")
-    public Located locate(@PathParam("city") String city, @QueryParam("lat") String lat,
-                          @QueryParam("lon") String lon, @QueryParam("at") String at,
-                          @QueryParam("geometry") String geometry) {
+    @APIResponse(responseCode = "200", description = "The point's district card, nearBoundary and neighbours",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Located.class)))
+    public Response locate(@PathParam("city") String city, @QueryParam("lat") String lat,
+                           @QueryParam("lon") String lon, @QueryParam("at") String at,
+                           @QueryParam("geometry") String geometry) {
         double latitude = Params.latitude(lat);
         double longitude = Params.longitude(lon);
-        return cards.locate(longitude, latitude, Params.date("at", at, tenant.require().zone()),
-                Params.flag("geometry", geometry, true));
+        // the answer is Located, written as bytes around the district's card rendered once (no JSON-B per call)
+        byte[] json = cards.locateJson(longitude, latitude, Params.date("at", at, tenant.require().zone()),
+                Params.flag("geometry", geometry, true), this::json);
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** A card as JSON bytes, written by the same JSON-B writer that writes the API's answers. */
+    private byte[] json(DistrictCard card) {
+        MessageBodyWriter<DistrictCard> writer = providers.getMessageBodyWriter(DistrictCard.class,
+                DistrictCard.class, NO_ANNOTATIONS, MediaType.APPLICATION_JSON_TYPE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try {
+            writer.writeTo(card, DistrictCard.class, DistrictCard.class, NO_ANNOTATIONS,
+                    MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /**

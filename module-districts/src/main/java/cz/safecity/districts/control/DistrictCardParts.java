@@ -34,4 +34,14 @@ public class DistrictCardParts {
         String locale = peopleAndPlaces.locale();
         return cached.cardParts(versionId, code, day, locale, () -> peopleAndPlaces.load(day, locale));
     }
+
+    /**
+     * The parts of the cards of all districts of boundary version {@code versionId} of the current city, on the
+     * request's day in its language (as {@link #of}), with the cards rendered from them so far.
+     */
+    public DistrictsCache.CityCardParts ofCity(long versionId) {
+        LocalDate day = peopleAndPlaces.day();
+        String locale = peopleAndPlaces.locale();
+        return cached.cityCardParts(versionId, day, locale, () -> peopleAndPlaces.load(day, locale));
+    }
 }

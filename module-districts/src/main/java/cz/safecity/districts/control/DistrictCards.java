@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Answers the public questions about districts of the current city: the list, a card, and which district a point
@@ -76,6 +77,37 @@ public class DistrictCards {
      *                          city has no boundaries on that date
      */
     public Located locate(double lon, double lat, LocalDate at, boolean geometry) {
+        Where w = where(lon, lat, at);
+        return new Located(lon, lat, at, card(w.in().district(), w.index().version(), geometry),
+                w.in().edgeDistanceMetres(), w.in().nearBoundary(), w.near(), neighbours(w.in()));
+    }
+
+    /**
+     * As {@link #locate}, written as JSON bytes — the same bytes JSON-B writes for {@link Located} — with the
+     * district's card rendered by {@code render} only the first time it is shown with its current parts, borough
+     * and version ({@link DistrictsCache.RenderedCards}); later answers copy those bytes.
+     *
+     * @param render writes a {@link DistrictCard} as the API's JSON (UTF-8)
+     */
+    public byte[] locateJson(double lon, double lat, LocalDate at, boolean geometry,
+                             Function<DistrictCard, byte[]> render) {
+        Where w = where(lon, lat, at);
+        DistrictLocator.Entry e = w.in().district();
+        BoundaryRef version = w.index().version();
+        Map<Long, BoroughRef> boroughs = cached.boroughs(hierarchy::boroughs);
+        DistrictsCache.CityCardParts city = parts.ofCity(version.id());
+        byte[] card = city.rendered().card(e.code(), geometry, boroughs, w.index(),
+                () -> render.apply(card(e, version, geometry, boroughs, city.of(e.code()))));
+        return LocateJson.located(lon, lat, at, card, w.in().edgeDistanceMetres(), w.in().nearBoundary(), w.near(),
+                neighbours(w.in()));
+    }
+
+    /** The point's district (the index of the version in force, the location, the near threshold used). */
+    private record Where(DistrictLocator.VersionIndex index, DistrictIndex.Inside<DistrictLocator.Entry> in,
+                         int near) {
+    }
+
+    private Where where(double lon, double lat, LocalDate at) {
         DistrictLocator.VersionIndex vi = locator.indexAt(at);
         int near = locator.nearBoundaryMetres();
         DistrictIndex.Location<DistrictLocator.Entry> where = vi.index().locate(lon, lat, near);
@@ -91,16 +123,28 @@ public class DistrictCards {
             }
             throw p.with("lat", lat).with("lon", lon);
         }
-        var in = (DistrictIndex.Inside<DistrictLocator.Entry>) where;
-        List<Located.Neighbour> neighbours = in.neighbours().stream()
-                .map(n -> new Located.Neighbour(n.code(), n.payload().name(), n.distanceMetres())).toList();
-        return new Located(lon, lat, at, card(in.district(), vi.version(), geometry), in.edgeDistanceMetres(),
-                in.nearBoundary(), near, neighbours);
+        return new Where(vi, (DistrictIndex.Inside<DistrictLocator.Entry>) where, near);
+    }
+
+    private static List<Located.Neighbour> neighbours(DistrictIndex.Inside<DistrictLocator.Entry> in) {
+        if (in.neighbours().isEmpty()) {
+            return List.of();
+        }
+        List<Located.Neighbour> out = new ArrayList<>(in.neighbours().size());
+        for (DistrictIndex.Near<DistrictLocator.Entry> n : in.neighbours()) {
+            out.add(new Located.Neighbour(n.code(), n.payload().name(), n.distanceMetres()));
+        }
+        return List.copyOf(out);
     }
 
     private DistrictCard card(DistrictLocator.Entry e, BoundaryRef version, boolean geometry) {
-        BoroughRef borough = e.boroughId() == null ? null : cached.boroughs(hierarchy::boroughs).get(e.boroughId());
-        DistrictsCache.CardParts p = parts.of(e.id(), e.code(), version.id());
+        return card(e, version, geometry, cached.boroughs(hierarchy::boroughs),
+                parts.of(e.id(), e.code(), version.id()));
+    }
+
+    private static DistrictCard card(DistrictLocator.Entry e, BoundaryRef version, boolean geometry,
+                                     Map<Long, BoroughRef> boroughs, DistrictsCache.CardParts p) {
+        BoroughRef borough = e.boroughId() == null ? null : boroughs.get(e.boroughId());
         return new DistrictCard(e.id(), e.code(), e.name(), borough, e.provisional(), version, e.areaM2(),
                 geometry ? e.geoJson().get() : null, p.workingGroup(), p.stations(), p.recommendations());
     }

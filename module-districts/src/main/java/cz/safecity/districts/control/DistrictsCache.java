@@ -55,15 +55,64 @@ public class DistrictsCache {
      * @param byCode    districts that have any part of their own, by code
      * @param otherwise what every other district shows (the city-wide recommendations only)
      */
-    public record CityCardParts(Map<String, CardParts> byCode, CardParts otherwise) {
+    public record CityCardParts(Map<String, CardParts> byCode, CardParts otherwise, RenderedCards rendered) {
 
         public CityCardParts {
             byCode = Map.copyOf(byCode);
         }
 
+        public CityCardParts(Map<String, CardParts> byCode, CardParts otherwise) {
+            this(byCode, otherwise, new RenderedCards());
+        }
+
         /** The parts of district {@code code}. */
         public CardParts of(String code) {
             return byCode.getOrDefault(code, otherwise);
+        }
+    }
+
+    /**
+     * The district cards made from one {@link CityCardParts}, rendered as JSON bytes on first use, so that the hot
+     * locate writes a card without running JSON-B. A card also shows the district's version and borough: an entry
+     * remembers the boroughs map and the version index it was rendered with and is used only with the same
+     * instances (both immutable; a reload or a borough write makes new ones, and the card is rendered again).
+     * Derived data, not part of the value: every instance equals every other.
+     */
+    public static final class RenderedCards {
+
+        private record Rendered(Object boroughs, Object index, byte[] json) {
+        }
+
+        private final Map<String, Rendered> plain = new ConcurrentHashMap<>();
+        private final Map<String, Rendered> withGeometry = new ConcurrentHashMap<>();
+
+        /**
+         * The card of district {@code code} as JSON bytes (not to be modified), rendered by {@code render} unless it
+         * was rendered before with the same {@code boroughs} and {@code index} instances.
+         */
+        public byte[] card(String code, boolean geometry, Object boroughs, Object index, Supplier<byte[]> render) {
+            Map<String, Rendered> cards = geometry ? withGeometry : plain;
+            Rendered r = cards.get(code);
+            if (r == null || r.boroughs() != boroughs || r.index() != index) {
+                r = new Rendered(boroughs, index, render.get());
+                cards.put(code, r);
+            }
+            return r.json();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RenderedCards;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+
+        @Override
+        public String toString() {
+            return "RenderedCards[" + plain.size() + " + " + withGeometry.size() + " with geometry]";
         }
     }
 
@@ -107,9 +156,17 @@ public class DistrictsCache {
      */
     public CardParts cardParts(long versionId, String code, LocalDate day, String locale,
                                Supplier<CityCardParts> load) {
+        return cityCardParts(versionId, day, locale, load).of(code);
+    }
+
+    /**
+     * The card parts of every district of boundary version {@code versionId} on {@code day} in {@code locale} (with
+     * their rendered cards); {@code load} on a miss.
+     */
+    public CityCardParts cityCardParts(long versionId, LocalDate day, String locale, Supplier<CityCardParts> load) {
         String city = city();
         CardKey key = new CardKey(city, cardGenerations.getOrDefault(city, 0L), versionId, day, locale);
-        return cards.get(key, k -> load.get()).of(code);
+        return cards.get(key, k -> load.get());
     }
 
     /** A boundary version was stored in the current city: forget its version list (and card parts). */
