@@ -42,6 +42,8 @@ public class Tenant {
     /** {@link #timeZone} and {@link #locales} parsed, when this copy was made from a cached snapshot. */
     private transient ZoneId parsedZone;
     private transient List<Locale> parsedLocales;
+    /** {@link #slug} as an id, made once (checking the slug's shape costs a regular expression). */
+    private transient TenantId id;
 
     protected Tenant() {
     }
@@ -81,7 +83,12 @@ public class Tenant {
     }
 
     public TenantId id() {
-        return new TenantId(slug);
+        TenantId i = id;
+        if (i == null || !i.slug().equals(slug)) {
+            i = new TenantId(slug);
+            id = i;
+        }
+        return i;
     }
 
     public String slug() {
