@@ -136,7 +136,7 @@
   /** Named attendance: the recorded list, or else the body's current members; rows can be added. */
   function attendanceForm(m, body, post) {
     var rows = (m.attendance && m.attendance.length ? m.attendance : (body.members || []).filter(function (x) { return !x.validTo; })
-      .map(function (x) { return { name: x.name, role: x.role, institution: x.institution, present: false }; }));
+      .map(function (x) { return { name: x.name, role: x.role ? SC.roleName(x.role) : null, institution: x.institution, present: false }; }));
     var tbody = h('tbody');
     var n = 0;
     function row(p) {

@@ -269,7 +269,7 @@
           h('dt', { text: t('surveys.window', { zone: s.zone }) }), h('dd', { text: local(s.opensAt) + ' – ' + local(s.closesAt) }),
           h('dt', { text: t('surveys.access') }), h('dd', { text: t('surveys.access.' + s.access) }),
           h('dt', { text: t('surveys.state') }), h('dd', { id: 'survey-state', text: t('surveys.status.' + s.status) }),
-          h('dt', { text: t('surveys.standardItem') }), h('dd', { text: s.standardItem }),
+          h('dt', { text: t('surveys.standardItem') }), h('dd', { text: t('survey.standardItem') }),
           (s.questions || []).length ? [h('dt', { text: t('surveys.questions') }), h('dd', null, h('ul', null, s.questions.map(function (q) {
             return h('li', { text: q.key + ': ' + q.text + (q.districts && q.districts.length ? ' (' + q.districts.join(', ') + ')' : '') });
           })))] : null),
