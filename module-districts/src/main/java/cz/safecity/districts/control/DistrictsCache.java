@@ -74,9 +74,10 @@ public class DistrictsCache {
     /**
      * The district cards made from one {@link CityCardParts}, rendered as JSON bytes on first use, so that the hot
      * locate writes a card without running JSON-B. A card also shows the district's version and borough: an entry
-     * remembers the boroughs map and the version index it was rendered with and is used only with the same
-     * instances (both immutable; a reload or a borough write makes new ones, and the card is rendered again).
-     * Derived data, not part of the value: every instance equals every other.
+     * remembers the version index (immutable) and the boroughs map it was rendered with and is used only with the
+     * same index and equal boroughs. The bytes are a function of the parts' content, so parts reloaded after the
+     * time to live with equal content keep them ({@link #cityCardParts}). Derived data, not part of the value: every
+     * instance equals every other.
      */
     public static final class RenderedCards {
 
@@ -88,13 +89,16 @@ public class DistrictsCache {
 
         /**
          * The card of district {@code code} as JSON bytes (not to be modified), rendered by {@code render} unless it
-         * was rendered before with the same {@code boroughs} and {@code index} instances.
+         * was rendered before with the same {@code index} instance and equal {@code boroughs}.
          */
         public byte[] card(String code, boolean geometry, Object boroughs, Object index, Supplier<byte[]> render) {
             Map<String, Rendered> cards = geometry ? withGeometry : plain;
             Rendered r = cards.get(code);
-            if (r == null || r.boroughs() != boroughs || r.index() != index) {
+            if (r == null || r.index() != index) {
                 r = new Rendered(boroughs, index, render.get());
+                cards.put(code, r);
+            } else if (r.boroughs() != boroughs) { // reloaded after the time to live: the same boroughs, mostly
+                r = new Rendered(boroughs, index, r.boroughs().equals(boroughs) ? r.json() : render.get());
                 cards.put(code, r);
             }
             return r.json();
@@ -128,6 +132,8 @@ public class DistrictsCache {
     private ReadCache<String, Map<Long, BoroughRef>> boroughs;
     private ReadCache<CardKey, CityCardParts> cards;
     private final Map<String, Long> cardGenerations = new ConcurrentHashMap<>();
+    /** The card parts each city loaded last: a reload with equal content answers them (and their rendered cards). */
+    private final Map<String, CityCardParts> lastCardParts = new ConcurrentHashMap<>();
 
     @PostConstruct
     void init() {
@@ -166,7 +172,15 @@ public class DistrictsCache {
     public CityCardParts cityCardParts(long versionId, LocalDate day, String locale, Supplier<CityCardParts> load) {
         String city = city();
         CardKey key = new CardKey(city, cardGenerations.getOrDefault(city, 0L), versionId, day, locale);
-        return cards.get(key, k -> load.get());
+        return cards.get(key, k -> {
+            CityCardParts loaded = load.get();
+            CityCardParts last = lastCardParts.get(city);
+            if (last != null && last.byCode().equals(loaded.byCode()) && last.otherwise().equals(loaded.otherwise())) {
+                return last; // the same content: keep the cards rendered from it
+            }
+            lastCardParts.put(city, loaded);
+            return loaded;
+        });
     }
 
     /** A boundary version was stored in the current city: forget its version list (and card parts). */
@@ -196,6 +210,7 @@ public class DistrictsCache {
         versions.invalidateAll();
         boroughs.invalidateAll();
         cards.invalidateAll();
+        lastCardParts.clear();
     }
 
     private void forgetCards(String city) {

@@ -156,6 +156,35 @@ class DistrictsCacheTest {
                 "but the next read loads again");
     }
 
+    @Test
+    void renderedCardsAreKeptWhileThePartsBoroughsAndIndexAreTheSame() {
+        DistrictsCache c = cache(in("praha"));
+        AtomicInteger renders = new AtomicInteger();
+        Object index = new Object();
+        Map<Long, BoroughRef> boroughs = Map.of(7L, new BoroughRef("1", "Praha 1", "borough"));
+        java.util.function.Function<DistrictsCache.CityCardParts, byte[]> card = parts -> parts.rendered()
+                .card("1-8", false, Map.copyOf(boroughs), index, () -> new byte[] {(byte) renders.incrementAndGet()});
+        DistrictsCache.CityCardParts first = c.cityCardParts(1, DAY, "cs", () -> parts("a"));
+        assertEquals(1, card.apply(first)[0]);
+        assertEquals(1, card.apply(first)[0], "rendered once (equal boroughs, same index)");
+        assertEquals(2, first.rendered().card("1-8", true, boroughs, index, () -> new byte[] {2})[0],
+                "with geometry: a card of its own");
+
+        c.cardPartsChanged(); // a reload with the same content (as after the time to live) keeps the rendered cards
+        DistrictsCache.CityCardParts again = c.cityCardParts(1, DAY, "cs", () -> parts("a"));
+        assertSame(first, again);
+        assertEquals(1, card.apply(again)[0]);
+
+        c.cardPartsChanged(); // other content: rendered again
+        DistrictsCache.CityCardParts changed = c.cityCardParts(1, DAY, "cs", () -> parts("b"));
+        assertEquals(List.of("b"), changed.of("1-8").workingGroup());
+        assertEquals(2, card.apply(changed)[0]);
+        assertEquals(3, changed.rendered().card("1-8", false, Map.of(), index, () -> new byte[] {3})[0],
+                "other boroughs: rendered again");
+        assertEquals(4, changed.rendered().card("1-8", false, Map.of(), new Object(), () -> new byte[] {4})[0],
+                "another version index: rendered again");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(30, TimeUnit.SECONDS)) {
