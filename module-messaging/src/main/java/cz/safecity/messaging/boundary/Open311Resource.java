@@ -3,7 +3,6 @@ package cz.safecity.messaging.boundary;
 import cz.safecity.messaging.MessagingModule;
 import cz.safecity.messaging.control.Ladder;
 import cz.safecity.messaging.control.Matters;
-import cz.safecity.messaging.control.Notifier;
 import cz.safecity.messaging.control.Submission;
 import cz.safecity.messaging.control.Submissions;
 import cz.safecity.messaging.entity.Category;
@@ -79,8 +78,6 @@ public class Open311Resource {
     Matters matters;
     @Inject
     Submissions submissions;
-    @Inject
-    Notifier notifier;
     @Inject
     PlatformClock clock;
     @PersistenceContext(unitName = MessagingModule.ID)
@@ -173,8 +170,8 @@ public class Open311Resource {
             Matter m = r.matter();
             Open311Format.Rec rec = new Open311Format.Rec().with("service_request_id", String.valueOf(m.id))
                     .with("token", String.valueOf(m.id))
-                    .with("service_notice", "Routed to " + (m.districtName != null ? m.districtName : m.levelKey)
-                            + ". Track and reply: " + notifier.trackingLink(r.secret()))
+                    .with("service_notice", Open311Notice.of(m, ladder.levels(),
+                            tenant.require().defaultLocale().getLanguage(), tenant.require().zone()))
                     .with("account_id", null);
             return Open311Format.list(format, "service_requests", "request", List.of(rec), r.replayed() ? 200 : 201);
         });
@@ -288,7 +285,9 @@ public class Open311Resource {
                 .with("status", "closed".equals(m.status) ? "closed" : "open")
                 .with("status_notes", m.status)
                 .with("service_name", service).with("service_code", m.category).with("description", m.text)
-                .with("agency_responsible", agency).with("service_notice", null)
+                .with("agency_responsible", agency)
+                .with("service_notice", Open311Notice.of(m, levels, tenant.require().defaultLocale().getLanguage(),
+                        zone))
                 .with("requested_datetime", iso(m.createdAt, zone))
                 .with("updated_datetime", iso(m.closedAt != null ? m.closedAt : m.levelSince, zone))
                 .with("expected_datetime", iso(Views.dueAt(m), zone))

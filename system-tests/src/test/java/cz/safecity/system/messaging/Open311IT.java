@@ -110,6 +110,9 @@ class Open311IT {
         Answer created = postForm("requests.json", form);
         assertEquals(201, created.status(), created.body());
         String id = created.array().getJsonObject(0).getString("service_request_id");
+        // spec: service_notice is "information about the action expected to fulfill the request" — for people
+        String notice = created.array().getJsonObject(0).getString("service_notice");
+        assertTrue(notice.length() > 40 && !notice.contains("http") && !notice.contains("/api/"), notice);
 
         Answer one = get("requests/" + id + ".json?jurisdiction_id=" + jurisdiction);
         assertEquals(200, one.status(), one.body());
@@ -119,6 +122,7 @@ class Open311IT {
         assertEquals("noise", request.getString("service_code"));
         OffsetDateTime.parse(request.getString("requested_datetime")); // ISO 8601 with offset
         assertEquals(50.0855, request.getJsonNumber("lat").doubleValue(), 1e-9);
+        assertTrue(request.getString("service_notice").length() > 40, request.toString());
 
         Answer oneXml = get("requests/" + id + ".xml?jurisdiction_id=" + jurisdiction);
         assertEquals(200, oneXml.status());
