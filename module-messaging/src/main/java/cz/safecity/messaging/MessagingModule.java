@@ -1,6 +1,7 @@
 package cz.safecity.messaging;
 
 import cz.safecity.messaging.control.Ladder;
+import cz.safecity.messaging.control.MatterInsert;
 import cz.safecity.messaging.control.Matters;
 import cz.safecity.messaging.control.MessagingEvents;
 import cz.safecity.messaging.control.MessagingJobs;
@@ -74,7 +75,7 @@ public class MessagingModule implements CityModule {
 
     /** Beans the periodic jobs use, created up front (see {@link #startJobs()}). */
     static final List<Class<?>> JOB_BEANS = List.of(Matters.class, Ladder.class, Routing.class, Notifier.class,
-            Submissions.class, MessagingEvents.class, RateLimiter.class, TenantDirectory.class, AuditLog.class,
+            Submissions.class, MessagingEvents.class, RateLimiter.class, MatterInsert.class, TenantDirectory.class, AuditLog.class,
             ClusterJobs.class, MailSender.class, Outbox.class);
 
     /**
@@ -117,7 +118,8 @@ public class MessagingModule implements CityModule {
 
     @Override
     public List<Setting> settings() {
-        return List.of(Setting.integer("rateLimitPerHour", 30), Setting.integer("retentionDays", 365));
+        return List.of(Setting.integer("rateLimitPerHour", 30), Setting.integer("retentionDays", 365),
+                Setting.integer(Matters.TRACKING_LINK_DAYS, 365));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package cz.safecity.messaging.boundary;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -48,7 +47,7 @@ final class Open311Format {
             b.append("</").append(root).append(">\n");
             return Response.status(status).type(XML).entity(b.toString()).build();
         }
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = Bodies.JSON.createArrayBuilder();
         records.forEach(r -> a.add(json(r)));
         return Response.status(status).type(JSON).entity(a.build().toString()).build();
     }
@@ -101,7 +100,7 @@ final class Open311Format {
     }
 
     private static JsonObjectBuilder json(Map<String, Object> r) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = Bodies.JSON.createObjectBuilder();
         for (Map.Entry<String, Object> e : r.entrySet()) {
             Object v = e.getValue();
             if (v == null) {
@@ -109,7 +108,7 @@ final class Open311Format {
             } else if (v instanceof Rec nested) {
                 o.add(e.getKey(), json(nested));
             } else if (v instanceof List<?> list) {
-                JsonArrayBuilder a = Json.createArrayBuilder();
+                JsonArrayBuilder a = Bodies.JSON.createArrayBuilder();
                 for (Object x : list) {
                     if (x instanceof Rec nested) {
                         a.add(json(nested));

@@ -120,7 +120,7 @@ public class SetupResource {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("body", "a JSON array is required");
         }
-        try (JsonReader r = jakarta.json.Json.createReader(new StringReader(body))) {
+        try (JsonReader r = Bodies.JSON.createReader(new StringReader(body))) {
             JsonValue v = r.readValue();
             if (v instanceof JsonArray a) {
                 return a;

@@ -9,7 +9,6 @@ import cz.safecity.platform.module.ModuleEndpoint;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -93,7 +92,7 @@ public class TrackingResource {
     @APIResponse(responseCode = "404", description = "a wrong or already used confirmation link")
     public Response confirm(@PathParam("secret") String secret, @PathParam("confirm") String confirm) {
         Matter m = matters.confirmEmail(secret, confirm);
-        return Response.ok(jakarta.json.Json.createObjectBuilder().add("id", m.id).add("emailConfirmed", true).build()
+        return Response.ok(Bodies.JSON.createObjectBuilder().add("id", m.id).add("emailConfirmed", true).build()
                 .toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -106,20 +105,20 @@ public class TrackingResource {
     @APIResponse(responseCode = "404", description = "no such tracking link in this city")
     public Response export(@PathParam("secret") String secret) {
         Matter m = matters.byTracking(secret);
-        JsonObjectBuilder contact = Json.createObjectBuilder();
+        JsonObjectBuilder contact = Bodies.JSON.createObjectBuilder();
         add(contact, "name", m.contactName);
         add(contact, "email", m.contactEmail);
         add(contact, "phone", m.contactPhone);
-        JsonArrayBuilder thread = Json.createArrayBuilder();
-        matters.thread(m.id, false).forEach(e -> thread.add(Json.createObjectBuilder().add("kind", e.kind)
+        JsonArrayBuilder thread = Bodies.JSON.createArrayBuilder();
+        matters.thread(m.id, false).forEach(e -> thread.add(Bodies.JSON.createObjectBuilder().add("kind", e.kind)
                 .add("text", e.text).add("authorName", e.authorName).add("authorRole", e.authorRole)
                 .add("createdAt", e.createdAt.toString())));
-        JsonObjectBuilder o = Json.createObjectBuilder().add("id", m.id).add("category", m.category)
+        JsonObjectBuilder o = Bodies.JSON.createObjectBuilder().add("id", m.id).add("category", m.category)
                 .add("text", m.text).add("status", m.status).add("createdAt", m.createdAt.toString())
                 .add("consent", m.consent).add("locale", m.locale).add("contact", contact)
                 .add("thread", thread);
         if (m.lat != null) {
-            o.add("location", Json.createObjectBuilder().add("lat", m.lat).add("lon", m.lon));
+            o.add("location", Bodies.JSON.createObjectBuilder().add("lat", m.lat).add("lon", m.lon));
         }
         if (m.districtCode != null) {
             o.add("district", m.districtCode);

@@ -9,6 +9,7 @@ import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,10 +20,11 @@ import java.util.Optional;
 /**
  * The current city's categories and escalation ladder. A city that has none gets the defaults on first use (the seed's
  * ladder: working group → leadership of state and municipal police → coordination meeting → security commission →
- * city council; a handful of categories). The city-admin replaces either list as a whole (audited).
+ * city council; a handful of categories). The city-admin replaces either list as a whole (audited). Reads are
+ * answered from a short-lived cache without a transaction (no interceptor on them: a submission asks several times);
+ * a cache miss and the replacements run in one.
  */
 @ApplicationScoped
-@Transactional
 public class Ladder {
 
     /** Default ladder: key, name, meeting body kind (or null), acknowledge and answer deadlines in working days. */
@@ -57,6 +59,8 @@ public class Ladder {
     AuditLog audit;
     @Inject
     ReadCaches caches;
+    @Inject
+    Instance<Ladder> self;
 
     /** Per city: the ladder and the categories as read (immutable lists; {@code safecity.cache.ttl}). */
     private ReadCache<String, List<Level>> levelCache;
@@ -72,12 +76,17 @@ public class Ladder {
         return tenant.bind(em);
     }
 
-    /** Ladder levels of the current city, lowest first (defaults created on first use); cached, read-only. */
+    /**
+     * Ladder levels of the current city, lowest first (defaults created on first use); cached, read-only. The cached
+     * reads need no transaction of their own (a submission asks several times); a miss loads in one.
+     */
     public List<Level> levels() {
-        return levelCache.get(tenant.id().slug(), k -> List.copyOf(loadLevels()));
+        return levelCache.get(tenant.id().slug(), k -> List.copyOf(self.get().loadLevels()));
     }
 
-    private List<Level> loadLevels() {
+    /** The city's levels from the database, the defaults inserted first when it has none (for the cache). */
+    @Transactional
+    public List<Level> loadLevels() {
         List<Level> levels = queryLevels();
         if (!levels.isEmpty()) {
             return levels;
@@ -128,6 +137,7 @@ public class Ladder {
      * Replaces the ladder (at least one level; keys unique). Matters on a dropped level stay on it until they are
      * escalated or reassigned by hand; the deadline job then treats them as being on the lowest level.
      */
+    @Transactional
     public List<Level> replaceLevels(List<Level> levels) {
         if (levels.isEmpty()) {
             throw ProblemException.invalid("levels", "at least one level is required");
@@ -151,10 +161,12 @@ public class Ladder {
 
     /** Categories of the current city in display order (defaults created on first use); cached, read-only. */
     public List<Category> categories() {
-        return categoryCache.get(tenant.id().slug(), k -> List.copyOf(loadCategories()));
+        return categoryCache.get(tenant.id().slug(), k -> List.copyOf(self.get().loadCategories()));
     }
 
-    private List<Category> loadCategories() {
+    /** The city's categories from the database, the defaults inserted first when it has none (for the cache). */
+    @Transactional
+    public List<Category> loadCategories() {
         List<Category> cats = queryCategories();
         if (!cats.isEmpty()) {
             return cats;
@@ -180,6 +192,7 @@ public class Ladder {
     }
 
     /** Replaces the categories (codes unique; matters keep the code they were filed under). */
+    @Transactional
     public List<Category> replaceCategories(List<Category> categories) {
         if (categories.isEmpty()) {
             throw ProblemException.invalid("categories", "at least one category is required");

@@ -1,5 +1,6 @@
 package cz.safecity.messaging.control;
 
+import cz.safecity.messaging.MessagingModule;
 import cz.safecity.messaging.entity.Entry;
 import cz.safecity.messaging.entity.Level;
 import cz.safecity.messaging.entity.Matter;
@@ -7,6 +8,7 @@ import cz.safecity.platform.audit.AuditLog;
 import cz.safecity.platform.contract.DistrictAt;
 import cz.safecity.platform.contract.DistrictRef;
 import cz.safecity.platform.event.MatterEscalated;
+import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.security.Caller;
 import cz.safecity.platform.tenant.Tenant;
@@ -36,6 +38,9 @@ import java.util.Set;
 @Transactional
 public class Matters {
 
+    /** Setting: days after closing until the matter's tracking link expires (answers 404 like a forged one). */
+    public static final String TRACKING_LINK_DAYS = "trackingLinkDays";
+
     /** Allowed status changes (besides escalation, which keeps the status). */
     static final Map<String, Set<String>> TRANSITIONS = Map.of(
             "new", Set.of("acknowledged", "in-progress", "answered", "closed"),
@@ -60,6 +65,12 @@ public class Matters {
     AuditLog audit;
     @Inject
     Caller caller;
+    @Inject
+    MatterInsert inserts;
+    @Inject
+    ModuleRegistry modules;
+    @Inject
+    MessagingModule module;
 
     EntityManager em() {
         return tenant.bind(em);
@@ -88,21 +99,27 @@ public class Matters {
     }
 
     /**
-     * Routes and stores a new matter with its first thread entry, and queues the confirmation and the notification of
-     * the addressee. Routing problems (outside the city, unknown district/category) are 422.
+     * Routes and stores a new matter with its first thread entry, counts the client's attempt against the city's
+     * rate limit and queues the confirmation and the notification of the addressee — all in this one transaction,
+     * which commits before the 201 is written. The matter, its first entry and the rate-limit count are one SQL
+     * statement ({@link MatterInsert}): one round trip to PostgreSQL, plus one per queued mail and the commit.
+     * Routing problems (outside the city, unknown district/category) are 422.
      *
-     * @param secret          the tracking secret to hand out (its hash is stored)
-     * @param idempotencyKey  or null
-     * @param rateLimit       run first, inside the transaction (counts the attempt; throws 429 over the limit)
+     * @param secret         the tracking secret to hand out (its hash is stored)
+     * @param idempotencyKey or null
+     * @param client         the client's address (rate limit)
+     * @param limit          submissions per client address and {@link RateLimiter#WINDOW} (0: unlimited)
+     * @return the stored matter (not managed), or null when a matter with this idempotency key exists already
+     *         (nothing was written or counted)
+     * @throws ProblemException 429 (extension {@code retryAfter}) over the limit: the transaction rolls back, so the
+     *                          attempt is neither stored nor counted
      */
-    public Matter submit(Submission s, String secret, String idempotencyKey, Runnable rateLimit) {
-        rateLimit.run();
+    public Matter submit(Submission s, String secret, String idempotencyKey, String client, int limit) {
         if (ladder.category(s.category()).isEmpty()) {
             throw new ProblemException(422, "unknown-category", "Unknown category", "category: '" + s.category()
                     + "' is not a category of this city (GET .../messaging/categories)", "category");
         }
         Matter m = new Matter();
-        LocalDate today = today();
         Instant now = now();
         m.category = s.category();
         m.text = s.text();
@@ -110,11 +127,11 @@ public class Matters {
         m.lon = s.lon();
         m.addressee = s.toLeadership() ? Matter.TO_LEADERSHIP : Matter.TO_DISTRICT;
         if (s.district() != null) {
-            DistrictRef d = routing.district(tenant.id(), s.district(), today);
+            DistrictRef d = routing.district(tenant.id(), s.district(), today());
             m.districtCode = d.code();
             m.districtName = d.name();
         } else if (s.lat() != null) {
-            DistrictAt at = routing.locate(tenant.id(), s.lat(), s.lon(), today);
+            DistrictAt at = routing.locate(tenant.id(), s.lat(), s.lon(), today());
             m.districtCode = at.district().code();
             m.districtName = at.district().name();
             m.nearBoundary = at.nearBoundary() && !at.neighbours().isEmpty();
@@ -136,14 +153,21 @@ public class Matters {
         m.idempotencyFingerprint = idempotencyKey == null ? null : s.fingerprint();
         m.source = s.source();
         m.demo = s.demo();
-        em().persist(m);
-        em().flush();
-        addEntry(m, Entry.CITIZEN, s.text(), null, "citizen", "citizen", now);
         String confirm = null;
         if (m.contactEmail != null) {
             confirm = TrackingLinks.random();
             m.confirmHash = TrackingLinks.hash(confirm);
         }
+        MatterInsert.Outcome out = inserts.insert(tenant.id().slug(), m, client, limit, clock.now());
+        if (out == null) {
+            return null;
+        }
+        if (out.retryAfter() > 0) {
+            throw new ProblemException(429, "rate-limited", "Too many messages", "At most " + limit
+                    + " messages per hour from one address; try again in " + out.retryAfter() + " s.", null)
+                    .with("retryAfter", out.retryAfter());
+        }
+        m.id = out.id();
         notifier.submitted(m, level, secret, confirm);
         return m;
     }
@@ -175,14 +199,45 @@ public class Matters {
         return tenant.requireOwned(em, Matter.class, id, "matter");
     }
 
-    /** The matter behind a tracking secret (404 for a malformed, unknown or another city's secret). */
+    /**
+     * The matter behind a tracking secret: 404 for a malformed, unknown or another city's secret, and — the same
+     * answer — for an expired one (the matter closed more than the city's {@code trackingLinkDays} ago).
+     */
     public Matter byTracking(String secret) {
         if (!TrackingLinks.wellFormed(secret)) {
             throw ProblemException.notFound("tracking link", "(given)");
         }
-        return em().createQuery("select m from Matter m where m.trackingHash = :h", Matter.class)
+        Matter m = em().createQuery("select m from Matter m where m.trackingHash = :h", Matter.class)
                 .setParameter("h", TrackingLinks.hash(secret)).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("tracking link", "(given)"));
+        if (linkExpired(m)) {
+            throw ProblemException.notFound("tracking link", "(given)");
+        }
+        return m;
+    }
+
+    /** Days after closing that a tracking link stays valid in the current city ({@value #TRACKING_LINK_DAYS}). */
+    int trackingLinkDays() {
+        Object v = modules.settings(tenant.id(), module).get(TRACKING_LINK_DAYS);
+        return v instanceof Number n ? Math.max(0, n.intValue()) : 365;
+    }
+
+    /**
+     * Whether the matter's tracking link has expired: it was closed more than {@link #trackingLinkDays} ago by the
+     * city's clock. An open matter's link never expires; a reopened matter's link is valid again (it can only be
+     * reopened while the link is valid).
+     */
+    public boolean linkExpired(Matter m) {
+        return "closed".equals(m.status) && m.closedAt != null
+                && m.closedAt.plus(java.time.Duration.ofDays(trackingLinkDays())).isBefore(now());
+    }
+
+    private void requireReopenable(Matter m) {
+        if (linkExpired(m)) {
+            throw ProblemException.conflict("the matter was closed more than " + trackingLinkDays()
+                    + " days ago and its tracking link has expired; it cannot be reopened (a new matter is needed)",
+                    "status");
+        }
     }
 
     /** The thread, oldest first; internal notes only when {@code withNotes}. */
@@ -359,6 +414,9 @@ public class Matters {
         if (!TRANSITIONS.get(m.status).contains(status)) {
             throw ProblemException.conflict("a matter cannot go from " + m.status + " to " + status, "status");
         }
+        if ("closed".equals(m.status)) {
+            requireReopenable(m);
+        }
         String from = m.status;
         Instant now = now();
         m.status = status;
@@ -427,6 +485,9 @@ public class Matters {
     public MatterEscalated escalate(Matter m, String reason, boolean automatic) {
         Level next = ladder.next(m.levelKey).orElseThrow(() -> ProblemException.conflict(
                 "the matter is at the top of the ladder (" + m.levelKey + ")", "level"));
+        if ("closed".equals(m.status)) {
+            requireReopenable(m);
+        }
         String from = m.levelKey;
         Instant now = now();
         enterLevel(m, next, now);

@@ -174,11 +174,6 @@ public record Submission(String category, String text, Double lat, Double lon, S
         String canonical = String.join("\u0000", String.valueOf(category), String.valueOf(text), String.valueOf(lat),
                 String.valueOf(lon), String.valueOf(district), String.valueOf(toLeadership), String.valueOf(name),
                 String.valueOf(email), String.valueOf(phone));
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TrackingLinks.sha256Hex(canonical);
     }
 }

@@ -5,17 +5,16 @@ import cz.safecity.messaging.entity.Matter;
 import cz.safecity.platform.module.ModuleRegistry;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantContext;
-import cz.safecity.platform.time.PlatformClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * A citizen's submission end to end, outside any transaction of its own: an {@code Idempotency-Key} seen before
- * answers the same matter and link (also when two identical requests race: the loser of the unique key finds the
- * winner's matter); otherwise {@link Matters#submit} counts the per-address rate limit and stores the matter in one
- * transaction, which commits before the 201 is written (an attempt over the limit rolls back and is not counted).
+ * A citizen's submission end to end, outside any transaction of its own: {@link Matters#submit} stores the matter
+ * and counts the per-address rate limit in one transaction (one statement), which commits before the 201 is written
+ * (an attempt over the limit rolls back and is not counted). An {@code Idempotency-Key} seen before writes nothing
+ * there (unique per city, also when two identical requests race: the loser waits for the winner's commit) and answers
+ * the earlier matter and link — only to the same message, else 422.
  */
 @ApplicationScoped
 public class Submissions {
@@ -28,8 +27,6 @@ public class Submissions {
     @Inject
     Matters matters;
     @Inject
-    RateLimiter limiter;
-    @Inject
     TrackingLinks links;
     @Inject
     TenantContext tenant;
@@ -37,8 +34,6 @@ public class Submissions {
     ModuleRegistry modules;
     @Inject
     MessagingModule module;
-    @Inject
-    PlatformClock clock;
 
     /** A submission's result; {@code replayed} when the idempotency key was seen before. */
     public record Result(Matter matter, String secret, boolean replayed) {
@@ -55,22 +50,12 @@ public class Submissions {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY) {
                 throw ProblemException.invalid("Idempotency-Key", "must be 1–" + MAX_KEY + " characters");
             }
-            Optional<Result> earlier = replay(idempotencyKey, s);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
         }
         int limit = intSetting(RATE_LIMIT, 30);
         String secret = idempotencyKey != null ? links.forIdempotencyKey(city, idempotencyKey) : TrackingLinks.random();
+        Matter stored;
         try {
-            return new Result(matters.submit(s, secret, idempotencyKey, () -> {
-                OptionalLong retry = limiter.attempt(city, client == null ? "unknown" : client, limit, clock.now());
-                if (retry.isPresent()) {
-                    throw new ProblemException(429, "rate-limited", "Too many messages", "At most " + limit
-                            + " messages per hour from one address; try again in " + retry.getAsLong() + " s.", null)
-                            .with("retryAfter", retry.getAsLong());
-                }
-            }), secret, false);
+            stored = matters.submit(s, secret, idempotencyKey, client == null ? "unknown" : client, limit);
         } catch (ProblemException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -82,6 +67,14 @@ public class Submissions {
             }
             throw e;
         }
+        if (stored == null) { // the key was seen before (a racing first use committed meanwhile)
+            if (idempotencyKey == null) {
+                throw new IllegalStateException("messaging: a new random tracking hash exists already");
+            }
+            return replay(idempotencyKey, s).orElseThrow(() -> new IllegalStateException(
+                    "messaging: an Idempotency-Key conflicted but its matter is gone"));
+        }
+        return new Result(stored, secret, false);
     }
 
     /**

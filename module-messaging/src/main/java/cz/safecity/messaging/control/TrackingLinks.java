@@ -22,6 +22,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TrackingLinks {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Looked up once and cloned per use: a clone skips the JCA provider lookup; no ThreadLocal, so a redeployment leaves
+     * no instance of this class loader on the server's request threads.
+     */
+    private static final MessageDigest SHA256;
+
+    static {
+        try {
+            SHA256 = MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** Shape of a secret: 43 base64url characters. */
     public static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
 
@@ -36,17 +49,36 @@ public class TrackingLinks {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** HMAC-SHA256 initialised with the server key on first use (the key is injected after construction); cloned. */
+    private volatile Mac hmac;
+
     /** The secret for a submission to {@code city} with this idempotency key (same inputs, same secret). */
     public String forIdempotencyKey(String city, String idempotencyKey) {
-        return derive(serverKey, city + "\n" + idempotencyKey);
+        Mac prototype = hmac;
+        if (prototype == null) {
+            hmac = prototype = mac(serverKey);
+        }
+        try {
+            return derive((Mac) prototype.clone(), city + "\n" + idempotencyKey);
+        } catch (CloneNotSupportedException e) {
+            return derive(mac(serverKey), city + "\n" + idempotencyKey);
+        }
     }
 
     static String derive(String key, String message) {
+        return derive(mac(key), message);
+    }
+
+    private static String derive(Mac mac, String message) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac mac(String key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -54,12 +86,18 @@ public class TrackingLinks {
 
     /** Lower-case hex SHA-256 of the secret, as stored in {@code messaging_matter.tracking_hash}. */
     public static String hash(String secret) {
+        return sha256Hex(secret);
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text} (a digest per thread). */
+    static String sha256Hex(String text) {
+        MessageDigest d;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+            d = (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
+        return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code candidate} has the shape of a secret (anything else is answered 404 without a lookup). */

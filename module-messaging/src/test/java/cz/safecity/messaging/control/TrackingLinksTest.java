@@ -27,6 +27,15 @@ class TrackingLinksTest {
     }
 
     @Test
+    void idempotentSecretsAreTheHmacOfCityAndKey() {
+        TrackingLinks t = new TrackingLinks();
+        t.serverKey = "k";
+        assertEquals(TrackingLinks.derive("k", "praha\nabc"), t.forIdempotencyKey("praha", "abc"),
+                "the cloned prototype gives what a fresh Mac gives");
+        assertEquals(TrackingLinks.derive("k", "brno\nx"), t.forIdempotencyKey("brno", "x"));
+    }
+
+    @Test
     void hashIsHexSha256() {
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", TrackingLinks.hash("abc"));
         assertFalse(TrackingLinks.wellFormed("short"));

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Bad input answers a 4xx problem naming the field, never a 5xx; another city's ids and links answer 404; the
  * staff endpoints refuse the roles of another city (403); the per-address rate limit answers 429 with Retry-After;
- * the citizen exports and erases their contact data through the link.
+ * the citizen exports and erases their contact data through the link; a tracking link expires the city's
+ * {@code trackingLinkDays} after closing (time moved by the test clock).
  */
 class MessagingInputIT {
 
@@ -155,6 +156,43 @@ class MessagingInputIT {
         assertEquals("uzavřená", erased.getString("text"), "the thread stays");
         assertEquals("still-open@example.org", call("GET", openPath + "/export", null, null, null).json()
                 .getJsonObject("contact").getString("email"), "an open matter keeps its contact");
+    }
+
+    @Test
+    void anExpiredTrackingLinkAnswersLikeAForgedOneAndTheMatterCannotBeReopened() {
+        String c = MessagingFixture.pragueCity("Praha platnost odkazu");
+        MessagingFixture.settings(c, "{\"trackingLinkDays\":2}");
+        Reply r = submit(c, submission("noise", "platnost odkazu", 50.085, 14.41, null));
+        long id = r.json().getJsonNumber("id").longValue();
+        String path = trackingPath(r.json().getString("trackingLink"));
+        String m = matters(c) + "/" + id;
+        String clock = "/api/cities/" + c + "/test-clock";
+        assertEquals(200, SystemTestSupport.post(m + "/status", MessagingFixture.ADMIN, "{\"status\":\"closed\"}")
+                .status());
+        try {
+            assertEquals(200, SystemTestSupport.put(clock, MessagingFixture.ADMIN, "{\"offset\":\"P1D\"}").status());
+            assertEquals(200, call("GET", path, null, null, null).status(), "valid 1 day after closing");
+            assertEquals(200, SystemTestSupport.put(clock, MessagingFixture.ADMIN, "{\"offset\":\"P3D\"}").status());
+            Reply expired = call("GET", path, null, null, null);
+            Reply forged = call("GET", path.substring(0, path.length() - 3) + "abc", null, null, null);
+            assertProblem(expired, 404, null);
+            assertProblem(forged, 404, null);
+            for (String k : List.of("type", "title", "detail")) {
+                assertEquals(forged.json().getString(k, null), expired.json().getString(k, null), k);
+            }
+            assertProblem(call("GET", path + "/export", null, null, null), 404, null);
+            assertProblem(call("POST", path + "/replies", null, "application/json", "{\"text\":\"ještě\"}"), 404,
+                    null);
+            assertProblem(SystemTestSupport.post(m + "/status", MessagingFixture.ADMIN,
+                    "{\"status\":\"in-progress\"}"), 409, "status");
+            assertEquals("closed", SystemTestSupport.get(m, MessagingFixture.ADMIN).json().getString("status"));
+        } finally {
+            SystemTestSupport.put(clock, MessagingFixture.ADMIN, "{\"offset\":\"PT0S\"}");
+        }
+        assertEquals(200, call("GET", path, null, null, null).status(), "back on the day of closing: valid");
+        assertEquals(200, SystemTestSupport.post(m + "/status", MessagingFixture.ADMIN,
+                "{\"status\":\"in-progress\"}").status(), "reopening while the link is valid");
+        assertTrue(STATUSES.stream().noneMatch(s -> s >= 500), STATUSES.toString());
     }
 
     @Test

@@ -1,0 +1,153 @@
+package cz.safecity.messaging.control;
+
+import cz.safecity.messaging.entity.Matter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+
+/**
+ * Stores a new matter, its first thread entry (the citizen's text) and the client's rate-limit count in ONE SQL
+ * statement (data-modifying CTEs), on the connection of the caller's JTA transaction: one round trip to PostgreSQL
+ * instead of an insert plus {@code lastval()} per row, a flush and a separate upsert. {@code on conflict do nothing}
+ * makes a repeated {@code Idempotency-Key} (unique per city) write nothing — a racing duplicate waits for the winner's
+ * commit and then writes nothing either — so the caller answers the earlier matter. The rate-limit row is counted
+ * only when the matter was inserted (fixed window of {@link RateLimiter#WINDOW} per city and client address, in
+ * PostgreSQL, so the limit holds across instances); over the limit the caller throws and the transaction rolls back.
+ */
+@ApplicationScoped
+public class MatterInsert {
+
+    /** The insert's result: the new matter's id and, over the limit, the seconds until the window ends (else 0). */
+    public record Outcome(long id, long retryAfter) {
+    }
+
+    private static final String MATTER = "insert into messaging_matter (tenant_id, category, text, lat, lon, "
+            + "district_code, district_name, addressee, near_boundary, neighbours, contact_name, contact_email, "
+            + "contact_phone, consent, locale, status, level_key, level_since, ack_due_at, answer_due_at, created_at, "
+            + "confirm_hash, tracking_hash, idempotency_key, idempotency_fingerprint, source, demo) values (?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing "
+            + "returning id, text, created_at";
+    private static final String ENTRY = "insert into messaging_entry (tenant_id, matter_id, kind, text, author_name, "
+            + "author_role, created_at) select ?, id, 'citizen', text, 'citizen', 'citizen', created_at from m";
+    /** Without a limit: matter and entry. */
+    static final String UNLIMITED = "with m as (" + MATTER + "), e as (" + ENTRY + ") select id, 0, null from m";
+    /** With a limit: matter, entry and the window's count (a new window when the stored one has ended). */
+    static final String LIMITED = "with m as (" + MATTER + "), e as (" + ENTRY + "), r as (insert into messaging_rate "
+            + "(tenant_id, client, window_start, count) select ?, ?, ?, 1 from m on conflict (tenant_id, client) do "
+            + "update set count = case when messaging_rate.window_start <= ? then 1 else messaging_rate.count + 1 end, "
+            + "window_start = case when messaging_rate.window_start <= ? then excluded.window_start "
+            + "else messaging_rate.window_start end returning count, window_start) "
+            + "select m.id, r.count, r.window_start from m cross join r";
+
+    @Resource(lookup = "jdbc/safecity")
+    DataSource dataSource;
+
+    /**
+     * @param city   the matter's city (tenant id)
+     * @param m      the matter's fields (id unset)
+     * @param client the client's address (counted when {@code limit} > 0)
+     * @param limit  submissions per client address and window; 0 or less: unlimited, nothing counted
+     * @param now    real time, for the rate-limit window
+     * @return the outcome, or null when the idempotency key (or, astronomically unlikely, the tracking hash) exists
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome insert(String city, Matter m, String client, int limit, Instant now) {
+        boolean limited = limit > 0;
+        try (Connection c = dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement(limited ? LIMITED : UNLIMITED)) {
+            int i = 0;
+            s.setString(++i, city);
+            s.setString(++i, m.category);
+            s.setString(++i, m.text);
+            setDouble(s, ++i, m.lat);
+            setDouble(s, ++i, m.lon);
+            s.setString(++i, m.districtCode);
+            s.setString(++i, m.districtName);
+            s.setString(++i, m.addressee);
+            s.setBoolean(++i, m.nearBoundary);
+            s.setString(++i, m.neighbours);
+            s.setString(++i, m.contactName);
+            s.setString(++i, m.contactEmail);
+            s.setString(++i, m.contactPhone);
+            s.setBoolean(++i, m.consent);
+            s.setString(++i, m.locale);
+            s.setString(++i, m.status);
+            s.setString(++i, m.levelKey);
+            setInstant(s, ++i, m.levelSince);
+            setInstant(s, ++i, m.ackDueAt);
+            setInstant(s, ++i, m.answerDueAt);
+            setInstant(s, ++i, m.createdAt);
+            s.setString(++i, m.confirmHash);
+            s.setString(++i, m.trackingHash);
+            s.setString(++i, m.idempotencyKey);
+            s.setString(++i, m.idempotencyFingerprint);
+            s.setString(++i, m.source);
+            s.setBoolean(++i, m.demo);
+            s.setString(++i, city); // entry
+            if (limited) {
+                LocalDateTime expired = utc(now.minus(RateLimiter.WINDOW));
+                s.setString(++i, city);
+                s.setString(++i, client);
+                s.setObject(++i, utc(now));
+                s.setObject(++i, expired);
+                s.setObject(++i, expired);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    return null;
+                }
+                long id = r.getLong(1);
+                int count = r.getInt(2);
+                if (!limited || count <= limit) {
+                    return new Outcome(id, 0);
+                }
+                Instant start = r.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                return new Outcome(id, Math.max(1, Duration.between(now, start.plus(RateLimiter.WINDOW)).toSeconds()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("messaging: could not store the matter", e);
+        }
+    }
+
+    /** The data source; looked up by name when resource injection left it unset (as {@code Outbox} does). */
+    private DataSource dataSource() {
+        if (dataSource == null) {
+            try {
+                dataSource = javax.naming.InitialContext.doLookup("jdbc/safecity");
+            } catch (javax.naming.NamingException e) {
+                throw new IllegalStateException("jdbc/safecity not found", e);
+            }
+        }
+        return dataSource;
+    }
+
+    private static LocalDateTime utc(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static void setInstant(PreparedStatement s, int i, Instant at) throws SQLException {
+        if (at == null) {
+            s.setNull(i, Types.TIMESTAMP);
+        } else {
+            s.setObject(i, utc(at));
+        }
+    }
+
+    private static void setDouble(PreparedStatement s, int i, Double d) throws SQLException {
+        if (d == null) {
+            s.setNull(i, Types.DOUBLE);
+        } else {
+            s.setDouble(i, d);
+        }
+    }
+}
