@@ -177,6 +177,9 @@ public class CrimeImporter {
                 }
             }
             write(pending, batch, n, directory, city, located);
+            long t = System.nanoTime();
+            batch.aggregate();
+            n.databaseNanos += System.nanoTime() - t;
             ImportReport report = n.report();
             LOG.info(() -> String.format("stats import job %d (%s): %d rows in %.1f s: locating %.1f s, database "
                     + "%.1f s, the rest reading and parsing", job, city.slug(), n.rows,
@@ -290,19 +293,54 @@ public class CrimeImporter {
 
     /**
      * Up to {@value #BATCH} rows: written with {@code COPY} into a temporary table, then moved by one statement that
-     * inserts them ({@code on conflict do nothing}) and adds what it really inserted to the aggregate and the city ×
-     * month rollup (data-modifying CTEs), answering how many were inserted and how many of those are unlocated.
+     * inserts them ({@code on conflict do nothing}) and keeps what it really inserted (only that) in a second
+     * temporary table, answering how many were inserted and how many of those are unlocated. {@link #aggregate} adds
+     * the kept rows to the aggregate and the city × month rollup once, at the end of the import: each combination is
+     * written once per import instead of once per batch it occurs in (temporary tables write no WAL).
      */
     static final class Batch {
         private static final String CATEGORY_SUMS;
+        private static final String CATEGORY_COLUMNS;
+        private static final String CATEGORY_SET;
 
         static {
-            StringBuilder b = new StringBuilder();
+            StringBuilder sums = new StringBuilder();
+            StringBuilder cols = new StringBuilder();
+            StringBuilder set = new StringBuilder();
             for (String c : CodeLists.CATEGORIES) {
-                b.append(", count(*) filter (where category = '").append(c).append("')");
+                String col = CityMonths.column(c);
+                sums.append(", coalesce(sum(n) filter (where category = '").append(c).append("'), 0)");
+                cols.append(", ").append(col);
+                set.append(", ").append(col).append(" = t.").append(col).append(" + excluded.").append(col);
             }
-            CATEGORY_SUMS = b.toString();
+            CATEGORY_SUMS = sums.toString();
+            CATEGORY_COLUMNS = cols.toString();
+            CATEGORY_SET = set.toString();
         }
+
+        private static final String MOVE = "with ins as (insert into stats_crime_record (tenant_id, source, "
+                + "record_id, occurred_on, crime_type, outcome, category, cleared, district_code, lat, lon, demo, "
+                + "import_id) select ?, ?, record_id, occurred_on, crime_type, outcome, category, cleared, "
+                + "district_code, lat, lon, ?, ? from stats_import_rows on conflict do nothing returning occurred_on, "
+                + "district_code, category, crime_type, outcome, cleared), "
+                + "kept as (insert into stats_import_inserted select date_trunc('month', occurred_on)::date, "
+                + "district_code, category, crime_type, outcome, cleared from ins) "
+                + "select count(*), count(*) filter (where district_code = '') from ins";
+
+        /** The kept rows by combination, into the aggregate; then the combinations by month, into the rollup. */
+        private static final String AGGREGATE = "with combos as (select month, district_code, category, crime_type, "
+                + "outcome, cleared, count(*) n from stats_import_inserted group by 1, 2, 3, 4, 5, 6), "
+                + "agg as (insert into stats_crime_aggregate as t (tenant_id, month, district_code, category, "
+                + "source, crime_type, outcome, cleared, count) select ?, month, district_code, category, ?, "
+                + "crime_type, outcome, cleared, n from combos on conflict (tenant_id, month, district_code, "
+                + "category, source, crime_type, outcome, cleared) do update set count = t.count + excluded.count) "
+                + "insert into stats_crime_city_month as t (tenant_id, month, offences, cleared, not_cleared"
+                + CATEGORY_COLUMNS + ") select ?, month, sum(n), coalesce(sum(n) filter (where cleared = "
+                + "'cleared'), 0), coalesce(sum(n) filter (where cleared = 'not-cleared'), 0)"
+                + CATEGORY_SUMS
+                + " from combos group by month on conflict (tenant_id, month) do update set offences = t.offences "
+                + "+ excluded.offences, cleared = t.cleared + excluded.cleared, not_cleared = t.not_cleared + "
+                + "excluded.not_cleared" + CATEGORY_SET;
 
         private final DataSource db;
         private final TenantId city;
@@ -312,7 +350,6 @@ public class CrimeImporter {
         private final StringBuilder copy = new StringBuilder(1 << 20);
         private int size;
         private boolean prepared;
-        private String move;
 
         Batch(DataSource db, TenantId city, String source, long job, boolean demo) {
             this.db = db;
@@ -356,31 +393,10 @@ public class CrimeImporter {
                         + "occurred_on date, crime_type varchar(200), outcome varchar(200), category varchar(40), "
                         + "cleared varchar(20), district_code varchar(60), lat double precision, lon double precision)"
                         + " on commit drop");
+                s.execute("create temporary table if not exists stats_import_inserted (month date, "
+                        + "district_code varchar(60), category varchar(40), crime_type varchar(200), "
+                        + "outcome varchar(200), cleared varchar(20)) on commit drop");
             }
-            StringBuilder cats = new StringBuilder();
-            StringBuilder catSet = new StringBuilder();
-            for (String cat : CodeLists.CATEGORIES) {
-                String col = CityMonths.column(cat);
-                cats.append(", ").append(col);
-                catSet.append(", ").append(col).append(" = t.").append(col).append(" + excluded.").append(col);
-            }
-            move = "with ins as (insert into stats_crime_record (tenant_id, source, record_id, occurred_on, "
-                    + "crime_type, outcome, category, cleared, district_code, lat, lon, demo, import_id) "
-                    + "select ?, ?, record_id, occurred_on, crime_type, outcome, category, cleared, district_code, "
-                    + "lat, lon, ?, ? from stats_import_rows on conflict do nothing returning occurred_on, "
-                    + "district_code, category, crime_type, outcome, cleared), "
-                    + "agg as (insert into stats_crime_aggregate as t (tenant_id, month, district_code, category, "
-                    + "source, crime_type, outcome, cleared, count) select ?, date_trunc('month', occurred_on)::date,"
-                    + " district_code, category, ?, crime_type, outcome, cleared, count(*) from ins "
-                    + "group by 2, 3, 4, 6, 7, 8 on conflict (tenant_id, month, district_code, category, source, "
-                    + "crime_type, outcome, cleared) do update set count = t.count + excluded.count), "
-                    + "months as (insert into stats_crime_city_month as t (tenant_id, month, offences, cleared, "
-                    + "not_cleared" + cats + ") select ?, date_trunc('month', occurred_on)::date, count(*), "
-                    + "count(*) filter (where cleared = 'cleared'), count(*) filter (where cleared = 'not-cleared')"
-                    + CATEGORY_SUMS + " from ins group by 2 on conflict (tenant_id, month) do update set "
-                    + "offences = t.offences + excluded.offences, cleared = t.cleared + excluded.cleared, "
-                    + "not_cleared = t.not_cleared + excluded.not_cleared" + catSet + ") "
-                    + "select count(*), count(*) filter (where district_code = '') from ins";
             prepared = true;
         }
 
@@ -405,14 +421,11 @@ public class CrimeImporter {
             } catch (IOException e) {
                 throw new SQLException("copy: " + e.getMessage(), e);
             }
-            try (PreparedStatement s = c.prepareStatement(move)) {
+            try (PreparedStatement s = c.prepareStatement(MOVE)) {
                 s.setString(1, city.slug());
                 s.setString(2, source);
                 s.setBoolean(3, demo);
                 s.setLong(4, job);
-                s.setString(5, city.slug());
-                s.setString(6, source);
-                s.setString(7, city.slug());
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
                     long inserted = r.getLong(1);
@@ -426,6 +439,24 @@ public class CrimeImporter {
             }
         }
 
+        /** Adds everything this import inserted to the aggregate and the rollup (once, at the end). */
+        void aggregate() throws SQLException {
+            if (!prepared) {
+                return;
+            }
+            try (Connection c = db.getConnection()) {
+                try (Statement s = c.createStatement()) {
+                    // the grouping of a large import stays in memory instead of spilling (this transaction only)
+                    s.execute("set local work_mem = '64MB'");
+                }
+                try (PreparedStatement s = c.prepareStatement(AGGREGATE)) {
+                    s.setString(1, city.slug());
+                    s.setString(2, source);
+                    s.setString(3, city.slug());
+                    s.executeUpdate();
+                }
+            }
+        }
     }
 
     /** Occurrence counter for id-less rows by content hash (an open-addressing long → int map; flat per row). */
