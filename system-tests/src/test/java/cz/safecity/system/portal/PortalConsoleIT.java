@@ -202,6 +202,10 @@ class PortalConsoleIT {
             var m = post("/api/cities/" + city + "/bodies/" + bodyId + "/members", "platform-admin", member);
             assertEquals(201, m.status(), m.toString());
         }
+        var measure = post("/api/cities/" + city + "/measures", "platform-admin", "{\"title\":\"Osvětlení podchodu (test)\","
+                + "\"owner\":\"Jana Dvořáková (test)\",\"district\":\"A\",\"deadline\":\"" + today.plusMonths(2) + "\"}");
+        assertEquals(201, measure.status(), measure.toString());
+        long measureId = measure.json().getJsonNumber("id").longValue();
         String officer = TestStaff.person(city, "police-officer");
         String decision = "Hlídky v ulici Nádražní posílit o víkendech. (test " + UUID.randomUUID().toString().substring(0, 6) + ")";
         String newDate = today.plusDays(10).toString();
@@ -229,6 +233,7 @@ class PortalConsoleIT {
             assertTrue(recorded.containsAll(List.of("Jana Dvořáková (test)", "Petr Král (test)", "Host z ÚMČ (test)")),
                     "the recorded list is shown: " + recorded);
             b.find("#decision-text").sendKeys(decision);
+            new Select(b.find("#decision-measure")).selectByValue(String.valueOf(measureId));
             b.find("#decision-save").click();
             b.waitForText("#decisions", decision, 20);
             b.find("#mark-held").click();
@@ -241,6 +246,7 @@ class PortalConsoleIT {
             assertEquals(2, held.getJsonArray("attendance").stream().filter(p -> p.asJsonObject().getBoolean("present")).count(),
                     held.toString());
             assertEquals(decision, held.getJsonArray("decisions").getJsonObject(0).getString("text"));
+            assertEquals(measureId, held.getJsonArray("decisions").getJsonObject(0).getJsonNumber("measureId").longValue());
             b.switchLanguage("en");
             a11y.addAll(prefixed("meeting held [en]", b.seriousAccessibilityViolations()));
             b.screenshot("console-meeting-held-en-desktop");
@@ -271,6 +277,18 @@ class PortalConsoleIT {
             b.size(Browser.PHONE);
             b.screenshot("console-meeting-cancelled-cs-phone");
             b.size(Browser.DESKTOP);
+
+            // the measure the decision set up: its status and an effectiveness review
+            b.open("/portal/console/" + city + "/measures?measure=" + measureId + "&lang=en");
+            new Select(b.waitFor("#measure-status")).selectByValue("in-progress");
+            b.find("#measure-status-form button[type=submit]").click();
+            b.waitForText("#measure-state", "in progress", 20);
+            new Select(b.find("#r-rating")).selectByValue("4");
+            b.find("#r-note").sendKeys("Méně stížností na tmu. (test)");
+            b.find("#review-form button[type=submit]").click();
+            b.waitForText("main table", "Méně stížností na tmu. (test)", 20);
+            a11y.addAll(prefixed("measure [en]", b.seriousAccessibilityViolations()));
+            b.screenshot("console-measure-en-desktop");
         }
         assertTrue(a11y.isEmpty(), String.join("\n", a11y));
     }
