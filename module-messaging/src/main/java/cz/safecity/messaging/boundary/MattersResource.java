@@ -19,7 +19,7 @@ import cz.safecity.platform.tenant.TenantContext;
 import cz.safecity.platform.time.PlatformClock;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("cities/{city}/messaging/matters")
 @ModuleEndpoint(MessagingModule.ID)
-@RequestScoped
+@ApplicationScoped // one instance: no bean to create and inject per request (it keeps no request state)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "messaging")
 public class MattersResource {

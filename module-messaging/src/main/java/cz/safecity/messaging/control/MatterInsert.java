@@ -3,7 +3,6 @@ package cz.safecity.messaging.control;
 import cz.safecity.messaging.entity.Matter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Stores a new matter, its first thread entry (the citizen's text) and the client's rate-limit count in ONE SQL
- * statement (data-modifying CTEs), on the connection of the caller's JTA transaction: one round trip to PostgreSQL
+ * statement (data-modifying CTEs), on the connection of the caller's JTA transaction (only {@link Matters#submit}
+ * calls it, inside its transaction; no interceptor of its own): one round trip to PostgreSQL
  * instead of an insert plus {@code lastval()} per row, a flush and a separate upsert. {@code on conflict do nothing}
  * makes a repeated {@code Idempotency-Key} (unique per city) write nothing — a racing duplicate waits for the winner's
  * commit and then writes nothing either — so the caller answers the earlier matter. The rate-limit row is counted
@@ -60,7 +60,6 @@ public class MatterInsert {
      * @param now    real time, for the rate-limit window
      * @return the outcome, or null when the idempotency key (or, astronomically unlikely, the tracking hash) exists
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public Outcome insert(String city, Matter m, String client, int limit, Instant now) {
         boolean limited = limit > 0;
         try (Connection c = dataSource().getConnection();

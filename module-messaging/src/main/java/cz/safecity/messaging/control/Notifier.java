@@ -81,15 +81,25 @@ public class Notifier {
         return ladder.level(key).map(l -> l.name).orElse(key);
     }
 
-    /** Confirmation to the citizen (when an e-mail was given) and notification of the addressee. */
+    /**
+     * Confirmation to the citizen (when an e-mail was given) and notification of the addressee; nothing is rendered
+     * when nobody is to be mailed (an anonymous matter to a level without an address).
+     */
     void submitted(Matter m, cz.safecity.messaging.entity.Level level, String secret, String confirm) {
+        Set<String> staff = recipients(m, level);
+        if (m.contactEmail == null && staff.isEmpty()) {
+            return;
+        }
         Map<String, String> v = values(m, level.name);
         if (m.contactEmail != null) {
             v.put("link", portalLink(secret));
             v.put("confirm", confirmLink(secret, confirm, m.locale));
             send(m.contactEmail, Mails.render("confirmation", m.locale, v));
         }
-        staff(m, level, Mails.render("new", staffLocale(), v));
+        if (!staff.isEmpty()) {
+            Mails.Mail mail = Mails.render("new", staffLocale(), v);
+            staff.forEach(address -> send(address, mail));
+        }
     }
 
     /** The addressee after a move or reassignment to another district. */
@@ -126,6 +136,11 @@ public class Notifier {
     }
 
     private void staff(Matter m, cz.safecity.messaging.entity.Level level, Mails.Mail mail) {
+        recipients(m, level).forEach(address -> send(address, mail));
+    }
+
+    /** The level's address and, on the first level of a matter to a district, the working group's members. */
+    private Set<String> recipients(Matter m, cz.safecity.messaging.entity.Level level) {
         Set<String> to = new LinkedHashSet<>();
         if (level.notifyEmail != null && !level.notifyEmail.isBlank()) {
             to.add(level.notifyEmail);
@@ -134,7 +149,7 @@ public class Notifier {
             to.addAll(routing.workingGroupEmails(tenant.id(), m.districtCode,
                     clock.now(tenant.id()).atZone(tenant.require().zone()).toLocalDate()));
         }
-        to.forEach(address -> send(address, mail));
+        return to;
     }
 
     private String staffLocale() {
