@@ -280,7 +280,29 @@
             h('thead', null, h('tr', null, [t('stats.district'), t('surveys.answers'), t('surveys.unsafe'), t('surveys.ci95'),
               t('surveys.mean')].concat(keys).concat([t('surveys.sample')]).map(function (x) { return h('th', { scope: 'col', text: x }); }))),
             h('tbody', null, (res.districts || []).map(function (d) { return row(d, false); })),
-            res.city ? h('tfoot', null, row(res.city, true)) : null))]);
+            res.city ? h('tfoot', null, row(res.city, true)) : null)),
+        s.access === 'invitation' ? invitations(base, s) : null]);
     });
+  }
+
+  /** Invitation codes for an invitation survey: made on request and shown once (only their hashes are kept). */
+  function invitations(base, s) {
+    var out = status('invite-status');
+    var count = h('input', { type: 'number', min: '1', max: '10000', value: '50', inputmode: 'numeric' });
+    var list = h('div', { id: 'invite-codes' });
+    var form = h('form', { id: 'invite-form', novalidate: true, onsubmit: function (e) {
+      e.preventDefault();
+      SC.clearProblems(form, out);
+      SC.api(base + '/' + s.id + '/invitations', { method: 'POST', body: { count: Number(count.value) } }).then(function (r) {
+        var codes = h('textarea', { id: 'invite-list', rows: '8', readonly: true });
+        codes.value = r.tokens.join('\n');
+        SC.clear(list).appendChild(h('div', null, h('p', { class: 'ok', text: t('surveys.invitesMade', { n: SC.num(r.tokens.length) }) }),
+          h('label', { for: 'invite-list', text: t('surveys.invitesList') }), codes));
+        codes.focus();
+      }, function (err) { SC.formProblem(form, out, err); });
+    } }, h('h2', { text: t('surveys.invites') }), h('p', { class: 'help', text: t('surveys.invitesHelp') }), out,
+    SC.formField('invite-count', t('surveys.invitesCount'), count, 'count'),
+    h('p', null, h('button', { type: 'submit', id: 'invite-make' }, t('surveys.invitesMake'))), list);
+    return form;
   }
 })();

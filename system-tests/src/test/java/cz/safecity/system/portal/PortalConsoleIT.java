@@ -144,6 +144,18 @@ class PortalConsoleIT {
             b.open("/portal/console/" + city + "/surveys?lang=en");
             assertTrue(b.waitFor("a[data-survey='" + survey + "']").getText().contains("(test)"));
             a11y.addAll(prefixed("surveys [en]", b.seriousAccessibilityViolations()));
+            // an invitation survey: one-time codes made on the results page, shown once
+            var invited = post("/api/cities/" + city + "/surveys", "platform-admin", "{\"title\":\"Pozvaní (test)\",\"periodFrom\":\""
+                    + year + "-01\",\"periodTo\":\"" + year + "-12\",\"opensAt\":\"" + (year - 1) + "-12-01T00:00\","
+                    + "\"closesAt\":\"" + (year + 1) + "-01-31T00:00\",\"access\":\"invitation\",\"questions\":[]}");
+            assertEquals(201, invited.status(), invited.toString());
+            b.open("/portal/console/" + city + "/surveys?survey=" + invited.json().getJsonNumber("id") + "&lang=en");
+            replace(b.waitFor("#invite-count"), "3");
+            b.find("#invite-make").click();
+            b.waitFor("#invite-list");
+            String codes = String.valueOf(b.js("return document.getElementById('invite-list').value"));
+            assertEquals(3, codes.lines().filter(l -> !l.isBlank()).count(), codes);
+            a11y.addAll(prefixed("invitations [en]", b.seriousAccessibilityViolations()));
 
             // crime import: cz-police, one located, one without coordinates, one with a date that does not exist
             String month = YearMonth.now(PRAGUE).minusMonths(1).toString();
