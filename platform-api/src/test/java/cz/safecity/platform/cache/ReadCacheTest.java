@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -45,10 +48,73 @@ class ReadCacheTest {
     void expiresAfterTheTimeToLiveSinceLoading() {
         ReadCache<String, String> cache = ReadCache.create("t", Duration.ofSeconds(2), 100, clock::get);
         assertEquals("a#1", cache.get("a", this::load));
+        clock.addAndGet(Duration.ofMillis(999).toNanos());
+        assertEquals("a#1", cache.get("a", this::load), "read again within half the time to live: cached");
+        clock.addAndGet(Duration.ofMillis(1001).toNanos());
+        assertEquals("a#2", cache.get("a", this::load), "nobody read it in the second half: expired 2 s after loading");
+    }
+
+    @Test
+    void aReadAfterHalfTheTimeToLiveLoadsAgainWhileTheOthersKeepTheCurrentValue() throws Exception {
+        ReadCache<String, String> cache = ReadCache.create("t", Duration.ofSeconds(2), 100, clock::get);
+        assertEquals("a#1", cache.get("a", this::load));
+        clock.addAndGet(Duration.ofMillis(1000).toNanos());
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> refresher = CompletableFuture.supplyAsync(() -> cache.get("a", k -> {
+            loading.countDown();
+            await(release);
+            return load(k);
+        }));
+        await(loading);
+        assertEquals("a#1", cache.get("a", this::load), "while one reader reloads, the others do not wait");
+        release.countDown();
+        assertEquals("a#2", refresher.get(30, TimeUnit.SECONDS));
+        assertEquals("a#2", cache.get("a", this::load), "then everybody gets the new value");
+        assertEquals(2, loads.get());
         clock.addAndGet(Duration.ofMillis(1999).toNanos());
-        assertEquals("a#1", cache.get("a", this::load), "read again within the time to live: still cached");
-        clock.addAndGet(Duration.ofMillis(1).toNanos());
-        assertEquals("a#2", cache.get("a", this::load), "reading does not extend it: expired 2 s after loading");
+        assertEquals("a#3", cache.get("a", this::load), "kept 2 s after the reload at most, reloaded after 1 s");
+    }
+
+    @Test
+    void aReloadEndingAfterAnInvalidationIsNotKept() throws Exception {
+        ReadCache<String, String> cache = ReadCache.create("t", Duration.ofSeconds(2), 100, clock::get);
+        cache.get("a", this::load);
+        clock.addAndGet(Duration.ofMillis(1500).toNanos());
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        CompletableFuture<String> refresher = CompletableFuture.supplyAsync(() -> cache.get("a", k -> {
+            loading.countDown(); // reads the old rows ...
+            await(written);      // ... and ends after the write's invalidation
+            return "old";
+        }));
+        await(loading);
+        cache.invalidate("a");
+        written.countDown();
+        assertEquals("old", refresher.get(30, TimeUnit.SECONDS), "the racing reader gets what it read");
+        assertEquals("a#2", cache.get("a", this::load), "but the next read loads again");
+    }
+
+    @Test
+    void aFailedReloadLetsTheNextReaderTryAgain() {
+        ReadCache<String, String> cache = ReadCache.create("t", Duration.ofSeconds(2), 100, clock::get);
+        cache.get("a", this::load);
+        clock.addAndGet(Duration.ofMillis(1200).toNanos());
+        assertThrows(IllegalStateException.class, () -> cache.get("a", k -> {
+            throw new IllegalStateException("database down");
+        }));
+        assertEquals("a#2", cache.get("a", this::load));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("latch never opened");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
