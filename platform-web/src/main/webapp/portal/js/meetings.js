@@ -197,8 +197,8 @@
   /** Moves the occurrence: a new local date and time in the city's zone, duration and place. */
   function moveForm(o, body, zone, post) {
     var p = localParts(o.start);
-    var date = h('input', { type: 'date', id: 'move-date', required: true, value: p.date });
-    var time = h('input', { type: 'time', id: 'move-time', required: true, value: p.time });
+    var date = h('input', { type: 'date', id: 'move-date', required: true, value: p.date, 'aria-describedby': 'move-help' });
+    var time = h('input', { type: 'time', id: 'move-time', required: true, value: p.time, 'aria-describedby': 'move-help' });
     var duration = h('input', { type: 'number', id: 'move-duration', min: '5', max: '1440', value: String(minutesBetween(o.start, o.end) || body.durationMinutes || 90) });
     var place = h('input', { type: 'text', id: 'move-location', size: '40', value: o.location || body.location || '' });
     return h('form', { id: 'move-form', onsubmit: function (e) {

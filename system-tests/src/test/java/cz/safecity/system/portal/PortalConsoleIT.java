@@ -192,6 +192,7 @@ class PortalConsoleIT {
             a11y.addAll(prefixed("crime import [cs]", b.seriousAccessibilityViolations()));
             b.size(Browser.PHONE);
             b.screenshot("console-crime-import-cs-phone");
+            a11y.addAll(prefixed("crime import [cs, phone]", b.seriousAccessibilityViolations()));
             b.size(Browser.DESKTOP);
         }
         JsonArray jobs = SystemTestSupport.get("/api/cities/" + city + "/crime-records/imports", "platform-admin").array();
@@ -288,6 +289,7 @@ class PortalConsoleIT {
             a11y.addAll(prefixed("meeting cancelled [cs]", b.seriousAccessibilityViolations()));
             b.size(Browser.PHONE);
             b.screenshot("console-meeting-cancelled-cs-phone");
+            a11y.addAll(prefixed("meeting cancelled [cs, phone]", b.seriousAccessibilityViolations()));
             b.size(Browser.DESKTOP);
 
             // the measure the decision set up: its status and an effectiveness review
