@@ -116,43 +116,28 @@ public class Matters {
      */
     public Matter submit(Submission s, String secret, String idempotencyKey, String client, int limit) {
         if (ladder.category(s.category()).isEmpty()) {
-            throw new ProblemException(422, "unknown-category", "Unknown category", "category: '" + s.category()
-                    + "' is not a category of this city (GET .../messaging/categories)", "category");
+            throw unknownCategory(s.category());
         }
-        Matter m = new Matter();
-        Instant now = now();
-        m.category = s.category();
-        m.text = s.text();
-        m.lat = s.lat();
-        m.lon = s.lon();
-        m.addressee = s.toLeadership() ? Matter.TO_LEADERSHIP : Matter.TO_DISTRICT;
+        DistrictRef district = null;
+        DistrictAt at = null;
         if (s.district() != null) {
-            DistrictRef d = routing.district(tenant.id(), s.district(), today());
-            m.districtCode = d.code();
-            m.districtName = d.name();
+            district = routing.district(tenant.id(), s.district(), today());
         } else if (s.lat() != null) {
-            DistrictAt at = routing.locate(tenant.id(), s.lat(), s.lon(), today());
-            m.districtCode = at.district().code();
-            m.districtName = at.district().name();
+            at = routing.locate(tenant.id(), s.lat(), s.lon(), today());
+            district = at.district();
+        }
+        Level level = ladder.entry(s.toLeadership() || district == null);
+        Matter m = newMatter(s, level, now(), tenant.require().zone(), secret, idempotencyKey);
+        if (district != null) {
+            m.districtCode = district.code();
+            m.districtName = district.name();
+        }
+        if (at != null) {
             m.nearBoundary = at.nearBoundary() && !at.neighbours().isEmpty();
             if (m.nearBoundary) {
                 m.neighbours = String.join(",", at.neighbours().stream().map(DistrictRef::code).toList());
             }
         }
-        m.contactName = s.name();
-        m.contactEmail = s.email();
-        m.contactPhone = s.phone();
-        m.consent = s.consent();
-        m.locale = s.locale();
-        m.status = "new";
-        Level level = ladder.entry(s.toLeadership() || m.districtCode == null);
-        enterLevel(m, level, now);
-        m.createdAt = now;
-        m.trackingHash = TrackingLinks.hash(secret);
-        m.idempotencyKey = idempotencyKey;
-        m.idempotencyFingerprint = idempotencyKey == null ? null : s.fingerprint();
-        m.source = s.source();
-        m.demo = s.demo();
         String confirm = null;
         if (m.contactEmail != null) {
             confirm = TrackingLinks.random();
@@ -163,20 +148,61 @@ public class Matters {
             return null;
         }
         if (out.retryAfter() > 0) {
-            throw new ProblemException(429, "rate-limited", "Too many messages", "At most " + limit
-                    + " messages per hour from one address; try again in " + out.retryAfter() + " s.", null)
-                    .with("retryAfter", out.retryAfter());
+            throw rateLimited(limit, out.retryAfter());
         }
         m.id = out.id();
         notifier.submitted(m, level, secret, confirm);
         return m;
     }
 
-    private void enterLevel(Matter m, Level level, Instant at) {
+    /**
+     * A new matter's fields from the submission, entering {@code level} at {@code now} (deadlines in working days of
+     * {@code zone}); no district, id or confirmation yet.
+     */
+    static Matter newMatter(Submission s, Level level, Instant now, java.time.ZoneId zone, String secret,
+                            String idempotencyKey) {
+        Matter m = new Matter();
+        m.category = s.category();
+        m.text = s.text();
+        m.lat = s.lat();
+        m.lon = s.lon();
+        m.addressee = s.toLeadership() ? Matter.TO_LEADERSHIP : Matter.TO_DISTRICT;
+        m.contactName = s.name();
+        m.contactEmail = s.email();
+        m.contactPhone = s.phone();
+        m.consent = s.consent();
+        m.locale = s.locale();
+        m.status = "new";
+        enter(m, level, now, zone);
+        m.createdAt = now;
+        m.trackingHash = TrackingLinks.hash(secret);
+        m.idempotencyKey = idempotencyKey;
+        m.idempotencyFingerprint = idempotencyKey == null ? null : s.fingerprint();
+        m.source = s.source();
+        m.demo = s.demo();
+        return m;
+    }
+
+    static ProblemException unknownCategory(String category) {
+        return new ProblemException(422, "unknown-category", "Unknown category", "category: '" + category
+                + "' is not a category of this city (GET .../messaging/categories)", "category");
+    }
+
+    static ProblemException rateLimited(int limit, long retryAfter) {
+        return new ProblemException(429, "rate-limited", "Too many messages", "At most " + limit
+                + " messages per hour from one address; try again in " + retryAfter + " s.", null)
+                .with("retryAfter", retryAfter);
+    }
+
+    private static void enter(Matter m, Level level, Instant at, java.time.ZoneId zone) {
         m.levelKey = level.key;
         m.levelSince = at;
-        m.ackDueAt = WorkingDays.deadline(at, level.ackDays, tenant.require().zone());
-        m.answerDueAt = WorkingDays.deadline(at, level.answerDays, tenant.require().zone());
+        m.ackDueAt = WorkingDays.deadline(at, level.ackDays, zone);
+        m.answerDueAt = WorkingDays.deadline(at, level.answerDays, zone);
+    }
+
+    private void enterLevel(Matter m, Level level, Instant at) {
+        enter(m, level, at, tenant.require().zone());
     }
 
     Entry addEntry(Matter m, String kind, String text, String personId, String name, String role, Instant at) {

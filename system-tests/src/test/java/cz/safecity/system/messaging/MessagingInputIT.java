@@ -119,6 +119,25 @@ class MessagingInputIT {
     }
 
     @Test
+    void anAnonymousMatterToTheLeadershipIsOneStatementWithinTheRateLimit() {
+        String limited = MessagingFixture.pragueCity("Praha vedení");
+        MessagingFixture.settings(limited, "{\"rateLimitPerHour\":2}");
+        String body = "{\"category\":\"noise\",\"text\":\"vedení <&> „uvozovky“\",\"to\":\"leadership\",\"consent\":true}";
+        Reply first = submit(limited, body);
+        assertEquals(201, first.status(), first.toString());
+        assertEquals("police-leadership", first.json().getJsonObject("level").getString("key"));
+        JsonObject tracked = call("GET", trackingPath(first.json().getString("trackingLink")), null, null, null).json();
+        assertEquals("vedení <&> „uvozovky“", tracked.getString("text"));
+        assertEquals(1, tracked.getJsonArray("thread").size(), tracked.toString());
+        assertEquals(201, submit(limited, body).status());
+        Reply third = submit(limited, body);
+        assertProblem(third, 429, null);
+        assertTrue(third.raw().headers().firstValue("Retry-After").isPresent());
+        assertEquals(2, get(matters(limited) + "?level=police-leadership", MessagingFixture.ADMIN).json()
+                .getJsonArray("items").size(), "the refused one is not stored");
+    }
+
+    @Test
     void citizenExportsAndErasesContactData() {
         Reply r = submit(city, submission("noise", "kontakt", 50.085, 14.41, "erase-me@example.org"));
         String path = trackingPath(r.json().getString("trackingLink"));
