@@ -101,7 +101,8 @@ public class MattersResource {
             throw p;
         }
         Matter m = r.matter();
-        Views.Submitted answer = new Views.Submitted(m.id, notifier.trackingLink(r.secret()), r.secret(), m.status,
+        Views.Submitted answer = new Views.Submitted(m.id, notifier.trackingLink(r.secret()),
+                notifier.portalLink(r.secret()), r.secret(), m.status,
                 Views.district(m), m.nearBoundary, Views.neighbours(m), Views.canMove(m),
                 Views.level(m, ladder.levels()), Views.dueAt(m));
         Response.ResponseBuilder b = r.replayed() ? Response.ok() : Response.status(201);

@@ -43,8 +43,12 @@ public final class Views {
                               List<EntryView> thread) {
     }
 
-    /** The 201 answer of a submission: the citizen's view plus the tracking link (shown only here). */
-    public record Submitted(long id, String trackingLink, String trackingSecret, String status,
+    /**
+     * The 201 answer of a submission: the citizen's view plus the tracking links (shown only here):
+     * {@code trackingLink} the API resource (JSON, for client programs), {@code trackingPage} the portal's page of
+     * the same thread, for people.
+     */
+    public record Submitted(long id, String trackingLink, String trackingPage, String trackingSecret, String status,
                             DistrictView district, boolean nearBoundary, List<DistrictView> neighbours,
                             boolean canMove, LevelRef level, Instant dueAt) {
     }

@@ -98,6 +98,8 @@ class MessagingIT {
         assertEquals("working-group", s.getJsonObject("level").getString("key"));
         String link = s.getString("trackingLink");
         assertTrue(s.getString("trackingSecret").length() >= 43, "long random secret");
+        assertTrue(s.getString("trackingPage").endsWith("/portal/" + city + "/track/" + s.getString("trackingSecret")),
+                "the page for people: " + s.getString("trackingPage"));
         long id = s.getJsonNumber("id").longValue();
 
         Reply again = call("POST", matters(city), null, "application/json",
