@@ -4,7 +4,6 @@ import cz.safecity.platform.contract.DistrictDirectory;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantId;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -29,14 +28,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -46,14 +37,13 @@ import org.postgresql.PGConnection;
 
 /**
  * Streams a spooled CSV file into {@code stats_crime_record}, {@code stats_crime_aggregate} and
- * {@code stats_crime_city_month}: one record at a time (the heap holds three batches of {@value #BATCH} rows as COPY
+ * {@code stats_crime_city_month}: one record at a time (the heap holds one batch of {@value #BATCH} rows as COPY
  * text, the counters, a bounded locate cache and an 8-byte hash per distinct id-less row, whatever the file's size).
  * Each batch is COPYed into a temporary table and moved by one statement, {@code insert … on conflict do nothing},
  * whose inserted rows (only those) feed the aggregates, so a re-import is idempotent by (city, source, record id).
- * Each record is assigned to the district in force at its date through {@link DistrictDirectory} (one call per batch).
- * Reading, parsing and locating run on the caller's thread while a writer thread writes the previous batches. The
- * whole import is one transaction (the writer's): a file that cannot be read to its end (broken quoting) leaves
- * nothing behind and says where it broke; bad rows are rejected one by one with their line number and the import goes on.
+ * Each record is assigned to the district in force at its date through {@link DistrictDirectory}. The whole import
+ * is one transaction: a file that cannot be read to its end (broken quoting) leaves nothing behind and says where it
+ * broke; bad rows are rejected one by one with their line number and the import goes on.
  */
 @ApplicationScoped
 public class CrimeImporter {
@@ -66,8 +56,6 @@ public class CrimeImporter {
 
     @Resource(lookup = "jdbc/safecity")
     DataSource db;
-    @Resource(lookup = "concurrent/__defaultManagedThreadFactory")
-    ManagedThreadFactory threads;
     @Inject
     ImportJobs jobs;
     @Inject
@@ -109,31 +97,25 @@ public class CrimeImporter {
     }
 
     /**
-     * Imports the file as job {@code job}: finishes the job with the report, or fails it. This thread reads, parses
-     * and locates; a writer thread of its own writes the batches meanwhile, in one transaction, and finishes the job in
-     * it (so reading and the database work overlap instead of taking turns).
+     * Imports the file as job {@code job}: finishes the job with the report, or fails it.
      *
      * @throws ImportFailed when the file breaks off (then the job is failed and nothing was kept)
      */
     public ImportReport run(long job, TenantId city, CrimeCsv.Spec spec, Path file, boolean demo,
                             DistrictDirectory directory) {
         CodeLists.Mapping mapping = codeLists.mapping(city, spec.source());
-        Counters n = new Counters();
-        Writer writer = new Writer(new Batch(db, city, spec.source(), job, demo), n, job, city);
-        FutureTask<ImportReport> written = new FutureTask<>(() -> transactions.inNew(writer::drain));
-        Thread thread = threads.newThread(written);
-        thread.setName("stats-import-" + job);
-        thread.start();
         try {
-            long lastEnd = read(job, city, spec, file, directory, mapping, n, writer, written);
-            writer.put(Chunk.end(lastEnd), written);
-            return Writer.result(written);
+            return transactions.inNew(() -> {
+                try {
+                    return importFile(job, city, spec, file, demo, directory, mapping);
+                } catch (SQLException | IOException e) {
+                    throw new UncheckedIOException(new IOException(e));
+                }
+            });
         } catch (ImportFailed e) {
-            writer.abort(written);
             jobs.fail(job, e.getMessage(), e.line);
             throw e;
-        } catch (RuntimeException | IOException e) {
-            writer.abort(written);
+        } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stats import job " + job + " failed", e);
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -145,17 +127,21 @@ public class CrimeImporter {
         }
     }
 
-    /** Reads, parses and locates the file, handing full batches to the writer; answers the last line's number. */
-    private long read(long job, TenantId city, CrimeCsv.Spec spec, Path file, DistrictDirectory directory,
-                      CodeLists.Mapping mapping, Counters n, Writer writer, Future<ImportReport> written)
-            throws IOException {
+    /** The import inside the caller's transaction (the connection joins it; no commit or rollback here). */
+    private ImportReport importFile(long job, TenantId city, CrimeCsv.Spec spec, Path file, boolean demo,
+                                    DistrictDirectory directory, CodeLists.Mapping mapping)
+            throws SQLException, IOException {
+        Counters n = new Counters();
         long lastEnd = 1;
+        // No connection is held open across the contract calls: the pool would enlist an open handle in any
+        // transaction begun meanwhile on this thread. Each batch takes the transaction's (shared) connection anew.
         try (Reader in = reader(file);
              CSVParser p = CSVParser.builder().setReader(in).setFormat(spec.csvFormat()).get()) {
             Iterator<CSVRecord> it = p.iterator();
             CrimeCsv.Layout layout = CrimeCsv.layout(spec, it.next().toList());
             lastEnd = p.getCurrentLineNumber();
             jobs.progress(job, lastEnd, 0, 0, 0, 0);
+            Batch batch = new Batch(db, city, spec.source(), job, demo);
             Map<String, String> located = new HashMap<>();
             LongCounter idless = new LongCounter();
             List<Pending> pending = new ArrayList<>(BATCH);
@@ -184,16 +170,24 @@ public class CrimeImporter {
                 pending.add(new Pending(id, row, mapping.category(row.type()), mapping.cleared(row.outcome()),
                         null));
                 if (pending.size() >= BATCH) {
-                    writer.put(locate(pending, writer.batch, n, directory, city, located), written);
+                    write(pending, batch, n, directory, city, located);
                 }
                 if (n.rows % PROGRESS_EVERY == 0) {
                     jobs.progress(job, lastEnd, n.imported, n.duplicates, n.unlocated, n.rejectedTotal);
                 }
             }
-            if (!pending.isEmpty()) {
-                writer.put(locate(pending, writer.batch, n, directory, city, located), written);
+            write(pending, batch, n, directory, city, located);
+            long t = System.nanoTime();
+            batch.aggregate();
+            n.databaseNanos += System.nanoTime() - t;
+            ImportReport report = n.report();
+            LOG.info(() -> String.format("stats import job %d (%s): %d rows in %.1f s: locating %.1f s, database "
+                    + "%.1f s, the rest reading and parsing", job, city.slug(), n.rows,
+                    (System.nanoTime() - n.started) / 1e9, n.locateNanos / 1e9, n.databaseNanos / 1e9));
+            try (Connection c = db.getConnection()) {
+                jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
             }
-            return lastEnd;
+            return report;
         }
     }
 
@@ -212,10 +206,13 @@ public class CrimeImporter {
 
     /**
      * Locates the pending rows (with the import's transaction suspended, so that the districts module's reads do not
-     * join it: one contract call per batch for the points not in the cache) and makes them one batch for the writer.
+     * join it: one contract call per batch for the points not in the cache) and writes them as one batch.
      */
-    private Chunk locate(List<Pending> pending, Batch batch, Counters n, DistrictDirectory directory, TenantId city,
-                         Map<String, String> located) {
+    private void write(List<Pending> pending, Batch batch, Counters n, DistrictDirectory directory, TenantId city,
+                       Map<String, String> located) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
         int size = pending.size();
         String[] keys = new String[size];
         String[] districts = new String[size];
@@ -260,8 +257,10 @@ public class CrimeImporter {
             batch.add(new Pending(p.id(), p.row(), p.category(), p.cleared(), districts[i]));
         }
         pending.clear();
-        n.locateNanos += System.nanoTime() - t0;
-        return batch.seal();
+        long t1 = System.nanoTime();
+        batch.flush(n);
+        n.locateNanos += t1 - t0;
+        n.databaseNanos += System.nanoTime() - t1;
     }
 
     /** A row ready to insert. */
@@ -270,14 +269,13 @@ public class CrimeImporter {
 
     static final class Counters {
         long rows;
-        // written by the writer thread only, read for progress by the reading thread
-        volatile long imported;
-        volatile long duplicates;
-        volatile long unlocated;
+        long imported;
+        long duplicates;
+        long unlocated;
         long rejectedTotal;
         final long started = System.nanoTime();
         long locateNanos;
-        volatile long databaseNanos;
+        long databaseNanos;
         final List<ImportReport.Rejected> rejected = new ArrayList<>();
 
         void reject(long line, String reason) {
@@ -402,28 +400,24 @@ public class CrimeImporter {
             prepared = true;
         }
 
-        /** The rows added since the last seal, as COPY text (on the reading thread). */
-        Chunk seal() {
-            Chunk c = new Chunk(copy.toString(), size, 0);
+        void flush(Counters n) throws SQLException {
+            if (size == 0) {
+                return;
+            }
+            try (Connection c = db.getConnection()) {
+                flush(c, n);
+            }
             copy.setLength(0);
             size = 0;
-            return c;
         }
 
-        /** Writes a sealed batch (on the writer thread, in its transaction). */
-        void write(Chunk chunk, Counters n) throws SQLException {
-            try (Connection c = db.getConnection()) {
-                write(c, chunk, n);
-            }
-        }
-
-        private void write(Connection c, Chunk chunk, Counters n) throws SQLException {
+        private void flush(Connection c, Counters n) throws SQLException {
             if (!prepared) {
                 prepare(c);
             }
             try {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stats_import_rows from stdin with "
-                        + "(format csv)", new java.io.StringReader(chunk.text()));
+                        + "(format csv)", new java.io.StringReader(copy.toString()));
             } catch (IOException e) {
                 throw new SQLException("copy: " + e.getMessage(), e);
             }
@@ -437,7 +431,7 @@ public class CrimeImporter {
                     long inserted = r.getLong(1);
                     n.imported += inserted;
                     n.unlocated += r.getLong(2);
-                    n.duplicates += chunk.size() - inserted;
+                    n.duplicates += size - inserted;
                 }
             }
             try (Statement s = c.createStatement()) {
@@ -461,113 +455,6 @@ public class CrimeImporter {
                     s.setString(3, city.slug());
                     s.executeUpdate();
                 }
-            }
-        }
-    }
-
-    /** A sealed batch as COPY text, or the end of the file (with its last line), or an abort. */
-    record Chunk(String text, int size, long lastEnd) {
-        static final Chunk ABORT = new Chunk(null, -1, 0);
-
-        static Chunk end(long lastEnd) {
-            return new Chunk(null, 0, lastEnd);
-        }
-    }
-
-    /**
-     * The writer's side: takes sealed batches from a short queue (two batches ahead at most, so the heap holds three
-     * batches whatever the file's size) and writes them; at the end aggregates, finishes the job and returns the
-     * report, all in the writer thread's transaction. An abort (the file broke off, or reading failed) throws, which
-     * rolls everything back.
-     */
-    final class Writer {
-        final Batch batch;
-        private final Counters n;
-        private final long job;
-        private final TenantId city;
-        private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2);
-
-        Writer(Batch batch, Counters n, long job, TenantId city) {
-            this.batch = batch;
-            this.n = n;
-            this.job = job;
-            this.city = city;
-        }
-
-        /** Hands a chunk over; throws the writer's failure if it has stopped. */
-        void put(Chunk chunk, Future<ImportReport> written) {
-            try {
-                while (!queue.offer(chunk, 1, TimeUnit.SECONDS)) {
-                    if (written.isDone()) {
-                        result(written); // throws the writer's failure
-                        throw new IllegalStateException("the writer stopped early");
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-
-        /** Tells the writer to roll back and waits until it has. */
-        void abort(Future<ImportReport> written) {
-            if (!written.isDone()) {
-                queue.clear();
-                queue.offer(Chunk.ABORT);
-            }
-            try {
-                written.get(5, TimeUnit.MINUTES);
-            } catch (ExecutionException | TimeoutException | CancellationException e) {
-                LOG.log(Level.FINE, "stats import job " + job + ": writer ended", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** The writer thread's loop, inside its transaction. */
-        ImportReport drain() {
-            try {
-                while (true) {
-                    Chunk c = queue.take();
-                    if (c == Chunk.ABORT) {
-                        throw new CancellationException("import aborted");
-                    }
-                    long t = System.nanoTime();
-                    if (c.text() == null) {
-                        batch.aggregate();
-                        n.databaseNanos += System.nanoTime() - t;
-                        ImportReport report = n.report();
-                        LOG.info(() -> String.format("stats import job %d (%s): %d rows in %.1f s: locating %.1f s, "
-                                        + "database %.1f s (overlapping the reading)", job, city.slug(), n.rows,
-                                (System.nanoTime() - n.started) / 1e9, n.locateNanos / 1e9, n.databaseNanos / 1e9));
-                        try (Connection conn = db.getConnection()) {
-                            jobs.finish(conn, job, c.lastEnd(), report, JSON.toJson(report));
-                        }
-                        return report;
-                    }
-                    batch.write(c, n);
-                    n.databaseNanos += System.nanoTime() - t;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            }
-        }
-
-        /** The writer's report, or its failure rethrown. */
-        static ImportReport result(Future<ImportReport> written) {
-            try {
-                return written.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
             }
         }
     }
