@@ -165,17 +165,17 @@ public final class CrimeCsv {
         if (r.size() != l.size()) {
             throw new RejectedRow("expected " + l.size() + " fields, found " + r.size());
         }
-        StringBuilder content = new StringBuilder();
+        String id = l.id() < 0 ? null : blankToNull(r.get(l.id()));
+        StringBuilder content = id == null ? new StringBuilder() : null; // only an id-less row needs its content
         for (int i = 0; i < r.size(); i++) {
             String v = r.get(i);
             if (v.indexOf('\uFFFD') >= 0) {
                 throw new RejectedRow("field " + (i + 1) + " is not valid UTF-8");
             }
-            if (i != l.id()) {
+            if (content != null && i != l.id()) {
                 content.append(v).append('\u001f');
             }
         }
-        String id = l.id() < 0 ? null : blankToNull(r.get(l.id()));
         if (id != null && id.length() > MAX_VALUE) {
             throw new RejectedRow(l.spec().id() + ": longer than " + MAX_VALUE + " characters");
         }
