@@ -106,12 +106,25 @@ public final class DistrictIndex<T> {
                 return indexed.distance(p);
             }
             Coordinate c = p.getCoordinate();
+            double x = c.x;
+            double y = c.y;
             double best = Double.MAX_VALUE;
+            double bound = Double.MAX_VALUE; // best², a little enlarged: what a segment must beat to be measured
             for (Coordinate[] ring : rings) {
                 for (int i = 1; i < ring.length; i++) {
-                    double d = Distance.pointToSegment(c, ring[i - 1], ring[i]);
+                    Coordinate a = ring[i - 1];
+                    Coordinate b = ring[i];
+                    // the distance to the segment's bounding box is a lower bound: skip the exact (costly)
+                    // distance of segments that cannot be nearer than the best so far
+                    double dx = Math.max(Math.max(Math.min(a.x, b.x) - x, x - Math.max(a.x, b.x)), 0);
+                    double dy = Math.max(Math.max(Math.min(a.y, b.y) - y, y - Math.max(a.y, b.y)), 0);
+                    if (dx * dx + dy * dy > bound) {
+                        continue;
+                    }
+                    double d = Distance.pointToSegment(c, a, b);
                     if (d < best) {
                         best = d;
+                        bound = d * d * (1 + 1e-9) + 1e-12;
                     }
                 }
             }

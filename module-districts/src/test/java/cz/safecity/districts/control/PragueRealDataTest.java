@@ -81,4 +81,25 @@ class PragueRealDataTest {
         var brno = assertInstanceOf(DistrictIndex.Outside.class, index.locate(16.608, 49.195, 25));
         assertTrue(brno.nearest().distanceMetres() > 150_000, String.valueOf(brno.nearest()));
     }
+    @Test
+    void theEdgeDistanceIsTheDistanceToTheDistrictsBoundary() throws Exception {
+        BoundaryValidator.Result r = importPraha(null);
+        List<DistrictIndex.Item<Geometry>> items = new ArrayList<>();
+        r.drafts().forEach(d -> items.add(new DistrictIndex.Item<>(d.code(), d.geometry(), d.geometry())));
+        DistrictIndex<Geometry> index = DistrictIndex.of(items);
+        java.util.Random random = new java.util.Random(3);
+        int inside = 0;
+        for (int i = 0; i < 3000; i++) {
+            double lon = 14.35 + random.nextDouble() * 0.23;
+            double lat = 50.02 + random.nextDouble() * 0.10;
+            if (index.locate(lon, lat, 25) instanceof DistrictIndex.Inside<Geometry> in) {
+                Geometry metres = index.projection().toMetres(in.district());
+                Point p = metres.getFactory().createPoint(index.projection().toMetres(lon, lat));
+                assertEquals(DistrictIndex.round(metres.getBoundary().distance(p)), in.edgeDistanceMetres(),
+                        "edge distance at " + lat + ", " + lon);
+                inside++;
+            }
+        }
+        assertTrue(inside > 2900, String.valueOf(inside));
+    }
 }
