@@ -18,7 +18,10 @@ import javax.sql.DataSource;
  * Runs periodic jobs (escalation deadlines, retention…) once per period across all instances of a cluster.
  * Every instance may call {@link #runOncePer} from its own timer; a PostgreSQL session advisory lock keyed by
  * the job name lets one instance in at a time, and the table {@code platform_job_run} remembers when the job
- * last ran, so a second instance arriving later in the same period skips it.
+ * last ran, so a second instance arriving later in the same period skips it. Until the application has started on
+ * this instance ({@link #applicationStarted}, called by the web module when it starts) no job runs here: a timer of a
+ * slow deployment fired before the persistence units were ready and every city's job failed; likewise from
+ * {@link #applicationStopping} on (an undeployment closes the units while the old timers still fire).
  */
 @ApplicationScoped
 public class ClusterJobs {
@@ -26,15 +29,30 @@ public class ClusterJobs {
     @Resource(lookup = "jdbc/safecity")
     DataSource dataSource;
 
+    private volatile boolean started;
+
+    /** The application serves on this instance: jobs may run from now on. */
+    public void applicationStarted() {
+        started = true;
+    }
+
+    /** The application is being stopped or undeployed here: no job starts any more (its timers may still fire). */
+    public void applicationStopping() {
+        started = false;
+    }
+
     /**
      * Runs {@code job} unless another instance is running it now or it ran less than {@code period} ago.
      *
      * @param name   job name, e.g. {@code messaging.escalation-deadlines}
      * @param period minimum time between two runs anywhere in the cluster
-     * @return true when this call ran the job
+     * @return true when this call ran the job (false also while the application is still starting here)
      * @throws IllegalStateException when the database cannot be reached
      */
     public boolean runOncePer(String name, Duration period, Runnable job) {
+        if (!started) {
+            return false; // the deployment is still starting; the timer's next run comes again
+        }
         try (Connection c = dataSource().getConnection()) {
             if (!tryLock(c, name)) {
                 return false;

@@ -39,8 +39,22 @@ class ClusterJobsTest {
         assumeTrue(ready, "database safecity with platform tables not reachable (./safecity up)");
         instanceA = new ClusterJobs();
         instanceA.dataSource = ds;
+        instanceA.applicationStarted();
         instanceB = new ClusterJobs();
         instanceB.dataSource = ds;
+        instanceB.applicationStarted();
+    }
+
+    @Test
+    void nothingRunsBeforeTheApplicationHasStarted() {
+        ClusterJobs starting = new ClusterJobs();
+        starting.dataSource = instanceA.dataSource;
+        String job = "test." + UUID.randomUUID();
+        AtomicInteger runs = new AtomicInteger();
+        assertFalse(starting.runOncePer(job, Duration.ZERO, runs::incrementAndGet), "still starting");
+        starting.applicationStarted();
+        assertTrue(starting.runOncePer(job, Duration.ZERO, runs::incrementAndGet));
+        assertEquals(1, runs.get());
     }
 
     @Test

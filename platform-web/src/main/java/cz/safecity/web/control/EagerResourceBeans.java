@@ -1,8 +1,10 @@
 package cz.safecity.web.control;
 
+import cz.safecity.platform.cluster.ClusterJobs;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -34,6 +36,8 @@ public class EagerResourceBeans {
 
     @Inject
     BeanManager beans;
+    @Inject
+    ClusterJobs clusterJobs;
 
     void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
                Object init) {
@@ -52,6 +56,12 @@ public class EagerResourceBeans {
             }
         }
         LOG.info("created " + created + " application-scoped beans with injected resources at start");
+        clusterJobs.applicationStarted(); // the modules' periodic jobs may run from now on
+    }
+
+    /** The web module stops (undeployment, shutdown): the modules' periodic jobs stop starting runs. */
+    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object destroyed) {
+        clusterJobs.applicationStopping();
     }
 
     static boolean injectsResources(Class<?> type) {
