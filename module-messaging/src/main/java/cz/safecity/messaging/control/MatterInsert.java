@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 /**
  * Stores a new matter, its first thread entry (the citizen's text) and the client's rate-limit count in ONE SQL
  * statement (data-modifying CTEs), on the connection of the caller's JTA transaction (only {@link Matters#submit}
- * calls it, inside its transaction; no interceptor of its own): one round trip to PostgreSQL
- * instead of an insert plus {@code lastval()} per row, a flush and a separate upsert. {@code on conflict do nothing}
+ * calls it, inside its transaction; no interceptor of its own): one statement to PostgreSQL instead of an insert
+ * per row with its identity read back, a flush and a separate upsert. Without mail to queue, {@link #insertAlone}
+ * runs it autocommitted, without a transaction at all. {@code on conflict do nothing}
  * makes a repeated {@code Idempotency-Key} (unique per city) write nothing — a racing duplicate waits for the winner's
  * commit and then writes nothing either — so the caller answers the earlier matter. The rate-limit row is counted
  * only when the matter was inserted (fixed window of {@link RateLimiter#WINDOW} per city and client address, in
