@@ -1,6 +1,7 @@
 package cz.safecity.messaging.control;
 
 import cz.safecity.messaging.entity.Matter;
+import cz.safecity.platform.persistence.SafeCityDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -169,15 +170,9 @@ public class MatterInsert {
         }
     }
 
-    /** The data source; looked up by name when resource injection left it unset (as {@code Outbox} does). */
+    /** The data source; looked up by name when resource injection left it unset ({@link SafeCityDataSource}). */
     private DataSource dataSource() {
-        if (dataSource == null) {
-            try {
-                dataSource = javax.naming.InitialContext.doLookup("jdbc/safecity");
-            } catch (javax.naming.NamingException e) {
-                throw new IllegalStateException("jdbc/safecity not found", e);
-            }
-        }
+        dataSource = SafeCityDataSource.orLookup(dataSource);
         return dataSource;
     }
 

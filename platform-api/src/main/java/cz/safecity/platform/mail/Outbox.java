@@ -1,5 +1,6 @@
 package cz.safecity.platform.mail;
 
+import cz.safecity.platform.persistence.SafeCityDataSource;
 import cz.safecity.platform.tenant.TenantId;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,18 +102,9 @@ public class Outbox {
         }
     }
 
-    /**
-     * The data source; looked up by name when resource injection left it unset (a bean of the EAR's library jars that
-     * the container creates outside a module's request, e.g. in a scheduled task, gets no resource injection).
-     */
+    /** The data source; looked up by name when resource injection left it unset ({@link SafeCityDataSource}). */
     private DataSource dataSource() {
-        if (dataSource == null) {
-            try {
-                dataSource = javax.naming.InitialContext.doLookup("jdbc/safecity");
-            } catch (javax.naming.NamingException e) {
-                throw new IllegalStateException("jdbc/safecity not found", e);
-            }
-        }
+        dataSource = SafeCityDataSource.orLookup(dataSource);
         return dataSource;
     }
 }
