@@ -4,20 +4,13 @@ import static cz.safecity.system.SystemTestSupport.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.safecity.system.MailCatcher;
 import cz.safecity.system.SystemTestSupport;
 import cz.safecity.system.SystemTestSupport.Reply;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 
@@ -26,8 +19,6 @@ final class EventsFixture {
 
     /** Acts as city-admin and platform-admin in random cities. */
     static final String ADMIN = "platform-admin";
-    static final String MAIL_API = System.getProperty("mail.api", "http://127.0.0.1:8025");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private EventsFixture() {
     }
@@ -67,34 +58,14 @@ final class EventsFixture {
         return cal;
     }
 
-    /** A mail as the catcher shows it. */
-    record Mail(String subject, String body) {
-    }
-
-    static List<Mail> inbox(String address) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(MAIL_API + "/api/user/"
-                            + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return List.of();
-            }
-            JsonArray a = Json.createReader(new StringReader(r.body())).readArray();
-            return a.stream().map(v -> v.asJsonObject()).map(o -> new Mail(o.getString("subject", ""),
-                    o.getString("mimeMessage", ""))).toList();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("mail catcher not reachable at " + MAIL_API + " (./safecity up)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Waits up to 60 s for a mail to {@code address} whose (possibly encoded) subject mentions {@code part}. */
+    /**
+     * Waits up to 60 s for a mail to {@code address} whose subject or text mentions {@code part}.
+     */
     static boolean awaitMail(String address, String part) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
-            if (inbox(address).stream().anyMatch(m -> m.subject().contains(part) || m.body().contains(part))) {
+            if (MailCatcher.inbox(address).stream()
+                    .anyMatch(m -> m.subject().contains(part) || m.body().contains(part))) {
                 return true;
             }
             Thread.sleep(500);

@@ -6,7 +6,7 @@ import static cz.safecity.system.SystemTestSupport.post;
 import static cz.safecity.system.SystemTestSupport.put;
 import static cz.safecity.system.messaging.MessagingFixture.ADMIN;
 import static cz.safecity.system.messaging.MessagingFixture.assertProblem;
-import static cz.safecity.system.messaging.MessagingFixture.awaitMail;
+import static cz.safecity.system.MailCatcher.awaitMail;
 import static cz.safecity.system.messaging.MessagingFixture.call;
 import static cz.safecity.system.messaging.MessagingFixture.matters;
 import static cz.safecity.system.messaging.MessagingFixture.submission;
@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.safecity.system.MailCatcher;
 import cz.safecity.system.SystemTestSupport;
 import cz.safecity.system.SystemTestSupport.Reply;
 import jakarta.json.JsonObject;
@@ -112,7 +113,7 @@ class MessagingIT {
         assertEquals(422, reused.status(), "the key with another message must not answer the first one: " + reused);
         assertFalse(reused.body().contains(link), "no tracking link for another message: " + reused);
 
-        MessagingFixture.Mail confirmation = awaitMail(email, String.valueOf(id));
+        MailCatcher.Mail confirmation = awaitMail(email, String.valueOf(id));
         // the mail gives the citizen the portal's thread page, not the JSON API
         String page = link.replace("/api/cities/" + city + "/messaging/tracking/", "/portal/" + city + "/track/");
         assertTrue(page.endsWith("/portal/" + city + "/track/" + s.getString("trackingSecret")), page);
@@ -153,7 +154,7 @@ class MessagingIT {
                 "{\"text\":\"interní: předat okrsku\",\"internal\":true}");
         assertEquals(201, note.status(), note.toString());
 
-        MessagingFixture.Mail answered = awaitMail(email, "Odpověď");
+        MailCatcher.Mail answered = awaitMail(email, "Odpověď");
         assertTrue(answered.body().contains("hlídka to dnes večer prověří"), answered.body());
 
         // the citizen reads the thread through the link: text as typed, no internal note, owner and level shown
@@ -178,7 +179,7 @@ class MessagingIT {
         assertEquals(200, job.status(), job.toString());
         assertTrue(job.json().getInt("escalated") >= 1, job.body());
         JsonObject escalated = call("GET", matters(city) + "/" + id, constableToken, null, null).json();
-        MessagingFixture.Mail next = awaitMail(leadershipMail, String.valueOf(id)); // the next level is notified
+        MailCatcher.Mail next = awaitMail(leadershipMail, String.valueOf(id)); // the next level is notified
         assertTrue(next.body().contains("deadline"), next.body());
         assertEquals("police-leadership", escalated.getJsonObject("level").getString("key"));
         assertEquals(1, escalated.getInt("escalations"));

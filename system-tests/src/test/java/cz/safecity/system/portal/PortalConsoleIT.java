@@ -11,27 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.safecity.system.MailCatcher;
 import cz.safecity.system.SystemTestSupport;
 import cz.safecity.system.TestStaff;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -54,7 +45,6 @@ import org.openqa.selenium.support.ui.Select;
 class PortalConsoleIT {
 
     private static final ZoneId PRAGUE = ZoneId.of("Europe/Prague");
-    private static final String MAIL_API = System.getProperty("mail.api", "http://127.0.0.1:8025");
 
     /** A test city with two districts A (west) and B (east), valid since 2020, and the given modules enabled. */
     static String city(String name, String... modules) {
@@ -315,7 +305,7 @@ class PortalConsoleIT {
                 "{\"category\":\"noise\",\"text\":\"Hluk v noci (test)\",\"district\":\"A\",\"consent\":true,\"locale\":\"en\","
                         + "\"contact\":{\"name\":\"Jana Občanová\",\"email\":\"" + email + "\"}}");
         assertEquals(201, submitted.status(), submitted.toString());
-        String mail = awaitMailBody(email);
+        String mail = MailCatcher.awaitMail(email, "").body(); // the first mail to the address
         Matcher link = Pattern.compile("https?://[^/\\s]+(/portal/" + Pattern.quote(city)
                 + "/track/[A-Za-z0-9_-]{43}/confirm/[A-Za-z0-9_-]{43}\\?lang=en)").matcher(mail);
         assertTrue(link.find(), "the confirmation link is the portal's page, in the mail's language: " + mail);
@@ -359,59 +349,5 @@ class PortalConsoleIT {
         Matcher m = Pattern.compile("[?&]rid=([^&]+)").matcher(url);
         assertTrue(m.find(), url);
         return java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-    }
-
-    /** Waits up to 60 s for the first mail to address in the stack's mail catcher and answers its decoded text. */
-    private static String awaitMailBody(String address) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(MAIL_API + "/api/user/"
-                        + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/INBOX"))
-                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    JsonArray a = Json.createReader(new StringReader(r.body())).readArray();
-                    if (!a.isEmpty()) {
-                        return decode(a.getJsonObject(0).getString("mimeMessage", ""));
-                    }
-                }
-                Thread.sleep(500); // waiting for another process (the outbox's sender), not moving time
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("mail catcher not reachable at " + MAIL_API, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("no mail to " + address + " within 60 s");
-    }
-
-    /** The text of a single-part MIME message (base64, quoted-printable or plain). */
-    static String decode(String mime) {
-        int split = mime.indexOf("\r\n\r\n");
-        String headers = split < 0 ? mime : mime.substring(0, split);
-        String raw = split < 0 ? "" : mime.substring(split + 4);
-        Matcher enc = Pattern.compile("(?im)^Content-Transfer-Encoding:\\s*(\\S+)").matcher(headers);
-        String encoding = enc.find() ? enc.group(1).toLowerCase(java.util.Locale.ROOT) : "7bit";
-        if (encoding.equals("base64")) {
-            return new String(Base64.getMimeDecoder().decode(raw), StandardCharsets.UTF_8);
-        }
-        if (!encoding.equals("quoted-printable")) {
-            return raw;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String s = raw.replace("=\r\n", "").replace("=\n", "");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '=' && i + 2 < s.length()) {
-                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-                i += 2;
-            } else {
-                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(bytes, 0, bytes.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
