@@ -6,9 +6,10 @@
 # an unlogged-free plain table with text columns. Goal: import ≥ 0.25 × COPY rows/s.
 # Usage: bench/stats-import.sh [rows]   (default 1000000; needs the stack: ./safecity up; psql)
 # Environment: SAFECITY_URL (default http://localhost:8080), PGHOST/PGUSER/PGDATABASE (default localhost/safecity),
-# HEAP=1 to sample the live heap during the import (each sample forces a full GC: it slows the import, so the
-# throughput of such a run is not the figure).
-# Prints the live heap of Payara's JVM (after a forced full GC, jcmd) before, every 10 s during and after the import.
+# HEAP=1 to sample the live heap during the import every HEAP_EVERY seconds (default 10; each sample forces a full
+# GC: it slows the import, so the throughput of such a run is not the figure).
+# Prints the live heap of Payara's JVM (after a forced full GC, jcmd) before and after the import (and, with HEAP=1,
+# during it).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 BASE=${SAFECITY_URL:-http://localhost:8080}
@@ -79,7 +80,7 @@ while :; do
     status=$(sed -n 's/.*"status":"\([a-z]*\)".*/\1/p' <<<"$state")
     [ "$status" = done ] || [ "$status" = failed ] && break
     [ "${HEAP:-0}" = 1 ] && h=$(heap) && [ -n "$h" ] && echo "  $(sed -n 's/.*"linesRead":\([0-9]*\).*/\1/p' <<<"$state") lines: $h"
-    sleep "$([ "${HEAP:-0}" = 1 ] && echo 10 || echo 1)"
+    sleep "$([ "${HEAP:-0}" = 1 ] && echo "${HEAP_EVERY:-10}" || echo 0.2)"
 done
 t1=$(date +%s.%N)
 echo "job $job: $status $(sed -n 's/.*"report":\({[^}]*\).*/\1/p' <<<"$state" | cut -c1-120)"

@@ -19,6 +19,11 @@ public final class BoundaryTimeline {
     private BoundaryTimeline() {
     }
 
+    /** The versions in the order of {@link #at}'s choice: by valid-from date, then by id (the later import last). */
+    public static java.util.List<BoundaryRef> ordered(Collection<BoundaryRef> versions) {
+        return versions.stream().sorted(ORDER).toList();
+    }
+
     /** The version in force on {@code date} (a local date in the city's zone), if any. */
     public static Optional<BoundaryRef> at(Collection<BoundaryRef> versions, LocalDate date) {
         return versions.stream().filter(v -> !v.validFrom().isAfter(date)).max(ORDER);

@@ -89,7 +89,12 @@ public class DistrictLocator {
 
     /** The version in force on {@code at} (city zone), if any. From the cached version list (a query on a miss). */
     public Optional<BoundaryRef> versionAt(LocalDate at) {
-        return BoundaryTimeline.at(cached.versions(boundaries::versions), at);
+        return BoundaryTimeline.at(versions(), at);
+    }
+
+    /** The current city's boundary versions (cached; a query on a miss). */
+    public List<BoundaryRef> versions() {
+        return cached.versions(boundaries::versions);
     }
 
     /**

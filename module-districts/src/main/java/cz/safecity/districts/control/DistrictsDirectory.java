@@ -1,9 +1,11 @@
 package cz.safecity.districts.control;
 
 import cz.safecity.districts.entity.BoroughRef;
+import cz.safecity.districts.entity.BoundaryRef;
 import cz.safecity.districts.entity.RiskPlace;
 import cz.safecity.districts.entity.WorkingGroupAssignment;
 import cz.safecity.platform.contract.DistrictAt;
+import cz.safecity.platform.contract.DistrictCodes;
 import cz.safecity.platform.contract.DistrictDirectory;
 import cz.safecity.platform.contract.DistrictRef;
 import cz.safecity.platform.contract.Person;
@@ -76,21 +78,29 @@ public class DistrictsDirectory implements DistrictDirectory, RiskPlaceIntake {
 
     @Override
     @ActivateRequestContext
-    public String[] districtCodes(TenantId city, double[] lat, double[] lon, LocalDate[] on) {
+    public DistrictCodes districtCodes(TenantId city) {
         return as(city, () -> {
-            String[] out = new String[lat.length];
-            Map<LocalDate, Optional<DistrictLocator.VersionIndex>> byDate = new HashMap<>();
-            for (int i = 0; i < out.length; i++) {
-                if (on[i] == null || Double.isNaN(lat[i]) || Double.isNaN(lon[i])) {
-                    continue;
-                }
-                Optional<DistrictLocator.VersionIndex> vi = byDate.computeIfAbsent(on[i],
-                        d -> locator.versionAt(d).map(locator::index));
-                if (vi.isPresent()) {
-                    out[i] = vi.get().index().codeAt(lon[i], lat[i]);
-                }
+            // every version's index, built now (later calls have no container to build one with), in timeline order
+            List<BoundaryRef> versions = BoundaryTimeline.ordered(locator.versions());
+            int size = versions.size();
+            LocalDate[] from = new LocalDate[size];
+            List<DistrictIndex<DistrictLocator.Entry>> indexes = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                from[i] = versions.get(i).validFrom();
+                indexes.add(locator.index(versions.get(i)).index());
             }
-            return out;
+            return (lat, lon, on) -> {
+                if (on == null || Double.isNaN(lat) || Double.isNaN(lon)) {
+                    return null;
+                }
+                // the last version whose valid-from is not after the date (BoundaryTimeline.at, without a stream)
+                for (int i = size - 1; i >= 0; i--) {
+                    if (!from[i].isAfter(on)) {
+                        return indexes.get(i).codeAt(lon, lat);
+                    }
+                }
+                return null;
+            };
         });
     }
 

@@ -223,9 +223,34 @@ public final class CrimeCsv {
      * A date as found in crime exports: {@code YYYY-MM} (first day), {@code YYYY-MM-DD} optionally followed by a time
      * ({@code T…} or a space), or {@code D.M.YYYY}.
      */
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digitsValue(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
     static LocalDate date(String column, String raw) throws RejectedRow {
         String s = raw.strip();
         try {
+            // the two forms of nearly every row, without a regular expression or a formatter
+            if (s.length() == 7 && digits(s, 0, 4) && s.charAt(4) == '-' && digits(s, 5, 7)) {
+                return LocalDate.of(digitsValue(s, 0, 4), digitsValue(s, 5, 7), 1);
+            }
+            if (s.length() == 10 && digits(s, 0, 4) && s.charAt(4) == '-' && digits(s, 5, 7) && s.charAt(7) == '-'
+                    && digits(s, 8, 10)) {
+                return LocalDate.of(digitsValue(s, 0, 4), digitsValue(s, 5, 7), digitsValue(s, 8, 10));
+            }
             if (MONTH.matcher(s).matches()) {
                 return YearMonth.parse(s).atDay(1);
             }

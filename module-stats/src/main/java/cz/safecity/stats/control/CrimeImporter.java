@@ -1,5 +1,6 @@
 package cz.safecity.stats.control;
 
+import cz.safecity.platform.contract.DistrictCodes;
 import cz.safecity.platform.contract.DistrictDirectory;
 import cz.safecity.platform.problem.ProblemException;
 import cz.safecity.platform.tenant.TenantId;
@@ -23,9 +24,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -34,23 +34,24 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Streams a spooled CSV file into {@code stats_crime_record}, {@code stats_crime_aggregate} and
- * {@code stats_crime_city_month}: one record at a time (the heap holds one batch of {@value #BATCH} rows as COPY
- * text, the counters, a bounded locate cache and an 8-byte hash per distinct id-less row, whatever the file's size).
- * Each batch is COPYed into a temporary table and moved by one statement, {@code insert … on conflict do nothing},
- * whose inserted rows (only those) feed the aggregates, so a re-import is idempotent by (city, source, record id).
- * Each record is assigned to the district in force at its date through {@link DistrictDirectory}. The whole import
- * is one transaction: a file that cannot be read to its end (broken quoting) leaves nothing behind and says where it
- * broke; bad rows are rejected one by one with their line number and the import goes on.
+ * {@code stats_crime_city_month}, one record at a time. The heap holds one 64 kB chunk of binary COPY, the counters,
+ * a fixed-size Bloom filter of the ids, the aggregate combinations (bounded) and an 8-byte hash per distinct id-less
+ * row, whatever the file's size. The rows go into the record table by one streamed COPY; at the end the rows the
+ * city already had (by source and record id) are taken out again and what is left is added to the aggregates, so a
+ * re-import is idempotent by (city, source, record id) ({@link Records}). Each record is assigned to the district in
+ * force at its date by a {@link DistrictCodes} snapshot from {@link DistrictDirectory}. The whole import is one
+ * transaction: a file that cannot be read to its end (broken quoting) leaves nothing behind and says where it broke;
+ * bad rows are rejected one by one with their line number and the import goes on.
  */
 @ApplicationScoped
 public class CrimeImporter {
 
-    static final int BATCH = 10_000;
-    static final int PROGRESS_EVERY = 20_000;
-    static final int LOCATE_CACHE = 50_000;
+    /** Progress is written at most once a second (and after the last row). */
+    static final long PROGRESS_NANOS = 1_000_000_000L;
     private static final Logger LOG = Logger.getLogger(CrimeImporter.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
 
@@ -132,61 +133,62 @@ public class CrimeImporter {
                                     DistrictDirectory directory, CodeLists.Mapping mapping)
             throws SQLException, IOException {
         Counters n = new Counters();
-        long lastEnd = 1;
-        // No connection is held open across the contract calls: the pool would enlist an open handle in any
-        // transaction begun meanwhile on this thread. Each batch takes the transaction's (shared) connection anew.
+        // the one contract call: a snapshot that assigns districts from memory, with no container call per row
+        DistrictCodes codes = transactions.apart(() -> directory.districtCodes(city));
         try (Reader in = reader(file);
-             CSVParser p = CSVParser.builder().setReader(in).setFormat(spec.csvFormat()).get()) {
+             CSVParser p = CSVParser.builder().setReader(in).setFormat(spec.csvFormat()).get();
+             Connection c = db.getConnection()) {
             Iterator<CSVRecord> it = p.iterator();
             CrimeCsv.Layout layout = CrimeCsv.layout(spec, it.next().toList());
-            lastEnd = p.getCurrentLineNumber();
+            long lastEnd = p.getCurrentLineNumber();
             jobs.progress(job, lastEnd, 0, 0, 0, 0);
-            Batch batch = new Batch(db, city, spec.source(), job, demo);
-            Map<String, String> located = new HashMap<>();
+            Records records = new Records(c, city, spec.source(), job, demo, Files.size(file));
             LongCounter idless = new LongCounter();
-            List<Pending> pending = new ArrayList<>(BATCH);
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
+            long progressAt = System.nanoTime();
+            try {
+                while (true) {
+                    CSVRecord r;
+                    try {
+                        if (!it.hasNext()) {
+                            break;
+                        }
+                        r = it.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw new ImportFailed("line " + (lastEnd + 1) + ": " + cause(e), lastEnd + 1, e);
                     }
-                    r = it.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new ImportFailed("line " + (lastEnd + 1) + ": " + cause(e), lastEnd + 1, e);
+                    long line = lastEnd + 1;
+                    lastEnd = p.getCurrentLineNumber();
+                    n.rows++;
+                    CrimeCsv.Row row;
+                    try {
+                        row = CrimeCsv.row(layout, r);
+                    } catch (CrimeCsv.RejectedRow e) {
+                        n.reject(line, e.getMessage());
+                        continue;
+                    }
+                    String id = row.recordId() != null ? row.recordId()
+                            : "h:" + row.contentKey() + ":" + idless.next(row.contentKey());
+                    long t = System.nanoTime();
+                    String district = row.lat() == null ? null : codes.codeAt(row.lat(), row.lon(), row.date());
+                    n.locateNanos += System.nanoTime() - t;
+                    records.add(line, id, row, mapping.category(row.type()), mapping.cleared(row.outcome()),
+                            district == null ? "" : district);
+                    if ((n.rows & 1023) == 0 && System.nanoTime() - progressAt > PROGRESS_NANOS) {
+                        jobs.progress(job, lastEnd, 0, 0, 0, n.rejectedTotal);
+                        progressAt = System.nanoTime();
+                    }
                 }
-                long line = lastEnd + 1;
-                lastEnd = p.getCurrentLineNumber();
-                n.rows++;
-                CrimeCsv.Row row;
-                try {
-                    row = CrimeCsv.row(layout, r);
-                } catch (CrimeCsv.RejectedRow e) {
-                    n.reject(line, e.getMessage());
-                    continue;
-                }
-                String id = row.recordId() != null ? row.recordId()
-                        : "h:" + row.contentKey() + ":" + idless.next(row.contentKey());
-                pending.add(new Pending(id, row, mapping.category(row.type()), mapping.cleared(row.outcome()),
-                        null));
-                if (pending.size() >= BATCH) {
-                    write(pending, batch, n, directory, city, located);
-                }
-                if (n.rows % PROGRESS_EVERY == 0) {
-                    jobs.progress(job, lastEnd, n.imported, n.duplicates, n.unlocated, n.rejectedTotal);
-                }
+                records.end();
+            } finally {
+                records.cancel();
             }
-            write(pending, batch, n, directory, city, located);
-            long t = System.nanoTime();
-            batch.aggregate();
-            n.databaseNanos += System.nanoTime() - t;
+            jobs.progress(job, lastEnd, 0, 0, 0, n.rejectedTotal); // read to the end: now duplicates and aggregates
+            records.settle(n);
             ImportReport report = n.report();
-            LOG.info(() -> String.format("stats import job %d (%s): %d rows in %.1f s: locating %.1f s, database "
-                    + "%.1f s, the rest reading and parsing", job, city.slug(), n.rows,
-                    (System.nanoTime() - n.started) / 1e9, n.locateNanos / 1e9, n.databaseNanos / 1e9));
-            try (Connection c = db.getConnection()) {
-                jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
-            }
+            LOG.info(() -> String.format("stats import job %d (%s): %d rows in %.1f s: locating %.1f s, settling "
+                    + "%s, the rest reading, parsing and COPY", job, city.slug(), n.rows,
+                    (System.nanoTime() - n.started) / 1e9, n.locateNanos / 1e9, n.settling));
+            jobs.finish(c, job, lastEnd, report, JSON.toJson(report));
             return report;
         }
     }
@@ -204,69 +206,6 @@ public class CrimeImporter {
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /**
-     * Locates the pending rows (with the import's transaction suspended, so that the districts module's reads do not
-     * join it: one contract call per batch for the points not in the cache) and writes them as one batch.
-     */
-    private void write(List<Pending> pending, Batch batch, Counters n, DistrictDirectory directory, TenantId city,
-                       Map<String, String> located) throws SQLException {
-        if (pending.isEmpty()) {
-            return;
-        }
-        int size = pending.size();
-        String[] keys = new String[size];
-        String[] districts = new String[size];
-        double[] lat = new double[size];
-        double[] lon = new double[size];
-        LocalDate[] on = new LocalDate[size];
-        int[] asked = new int[size];
-        int misses = 0;
-        for (int i = 0; i < size; i++) {
-            CrimeCsv.Row row = pending.get(i).row();
-            if (row.lat() == null) {
-                districts[i] = "";
-                continue;
-            }
-            keys[i] = row.lat() + "," + row.lon() + "," + row.date();
-            String hit = located.get(keys[i]);
-            if (hit != null) {
-                districts[i] = hit;
-                continue;
-            }
-            lat[misses] = row.lat();
-            lon[misses] = row.lon();
-            on[misses] = row.date();
-            asked[misses++] = i;
-        }
-        long t0 = System.nanoTime();
-        if (misses > 0) {
-            int m = misses;
-            String[] codes = transactions.outside(() -> directory.districtCodes(city, Arrays.copyOf(lat, m),
-                    Arrays.copyOf(lon, m), Arrays.copyOf(on, m)));
-            if (located.size() + m > LOCATE_CACHE) {
-                located.clear();
-            }
-            for (int j = 0; j < m; j++) {
-                int i = asked[j];
-                districts[i] = codes[j] == null ? "" : codes[j];
-                located.put(keys[i], districts[i]);
-            }
-        }
-        for (int i = 0; i < size; i++) {
-            Pending p = pending.get(i);
-            batch.add(new Pending(p.id(), p.row(), p.category(), p.cleared(), districts[i]));
-        }
-        pending.clear();
-        long t1 = System.nanoTime();
-        batch.flush(n);
-        n.locateNanos += t1 - t0;
-        n.databaseNanos += System.nanoTime() - t1;
-    }
-
-    /** A row ready to insert. */
-    record Pending(String id, CrimeCsv.Row row, String category, String cleared, String district) {
-    }
-
     static final class Counters {
         long rows;
         long imported;
@@ -275,7 +214,7 @@ public class CrimeImporter {
         long rejectedTotal;
         final long started = System.nanoTime();
         long locateNanos;
-        long databaseNanos;
+        String settling = "";
         final List<ImportReport.Rejected> rejected = new ArrayList<>();
 
         void reject(long line, String reason) {
@@ -292,13 +231,21 @@ public class CrimeImporter {
     }
 
     /**
-     * Up to {@value #BATCH} rows: written with {@code COPY} into a temporary table, then moved by one statement that
-     * inserts them ({@code on conflict do nothing}) and keeps what it really inserted (only that) in a second
-     * temporary table, answering how many were inserted and how many of those are unlocated. {@link #aggregate} adds
-     * the kept rows to the aggregate and the city × month rollup once, at the end of the import: each combination is
-     * written once per import instead of once per batch it occurs in (temporary tables write no WAL).
+     * The import's rows on their way into {@code stats_crime_record}: one {@code COPY} for the whole file, streamed
+     * as the rows are read (PostgreSQL stores a chunk while the next one is parsed; the heap holds one chunk), each
+     * row with its import job and line. Meanwhile the rows are counted per aggregate combination (month, district,
+     * category, type, outcome, cleared) in memory, up to {@value #MAX_COMBOS} combinations; beyond that the
+     * aggregation is left to the database at the end. {@link #settle} then deletes, in the same transaction, every
+     * row of this import whose id the city already had for this source from an earlier import, or that repeats an
+     * earlier line of this file (first line wins), and adds what is left (only that) to the aggregate and the city ×
+     * month rollup. The deletion runs only when it can find something: when the city has older rows of this source,
+     * or when a fixed-size Bloom filter of the file's ids saw an id that may repeat. A transaction-level advisory
+     * lock on (city, source), taken before the COPY, makes two imports of one city and source run one after the
+     * other, the second seeing what the first committed. The record table has no unique key (V9): this class is its
+     * only writer.
      */
-    static final class Batch {
+    static final class Records {
+        static final int MAX_COMBOS = 500_000;
         private static final String CATEGORY_SUMS;
         private static final String CATEGORY_COLUMNS;
         private static final String CATEGORY_SET;
@@ -318,144 +265,355 @@ public class CrimeImporter {
             CATEGORY_SET = set.toString();
         }
 
-        private static final String MOVE = "with ins as (insert into stats_crime_record (tenant_id, source, "
-                + "record_id, occurred_on, crime_type, outcome, category, cleared, district_code, lat, lon, demo, "
-                + "import_id) select ?, ?, record_id, occurred_on, crime_type, outcome, category, cleared, "
-                + "district_code, lat, lon, ?, ? from stats_import_rows on conflict do nothing returning occurred_on, "
-                + "district_code, category, crime_type, outcome, cleared), "
-                + "kept as (insert into stats_import_inserted select date_trunc('month', occurred_on)::date, "
-                + "district_code, category, crime_type, outcome, cleared from ins) "
-                + "select count(*), count(*) filter (where district_code = '') from ins";
+        private static final String MONTH = "date_trunc('month', occurred_on::timestamp)::date";
 
-        /** The kept rows by combination, into the aggregate; then the combinations by month, into the rollup. */
-        private static final String AGGREGATE = "with combos as (select month, district_code, category, crime_type, "
-                + "outcome, cleared, count(*) n from stats_import_inserted group by 1, 2, 3, 4, 5, 6), "
-                + "agg as (insert into stats_crime_aggregate as t (tenant_id, month, district_code, category, "
-                + "source, crime_type, outcome, cleared, count) select ?, month, district_code, category, ?, "
-                + "crime_type, outcome, cleared, n from combos on conflict (tenant_id, month, district_code, "
-                + "category, source, crime_type, outcome, cleared) do update set count = t.count + excluded.count) "
-                + "insert into stats_crime_city_month as t (tenant_id, month, offences, cleared, not_cleared"
-                + CATEGORY_COLUMNS + ") select ?, month, sum(n), coalesce(sum(n) filter (where cleared = "
-                + "'cleared'), 0), coalesce(sum(n) filter (where cleared = 'not-cleared'), 0)"
+        /** Parameters: city, source, job (the new rows); city, source (the older ones); job. Answers the rows gone. */
+        private static final String DELETE_REPEATS = "delete from stats_crime_record n using stats_crime_record o "
+                + "where n.tenant_id = ? and n.source = ? and n.import_id = ? and o.tenant_id = ? and o.source = ? "
+                + "and o.record_id = n.record_id and (o.import_id <> ? or o.line < n.line) returning "
+                + "date_trunc('month', n.occurred_on::timestamp)::date as month, n.district_code, n.category, "
+                + "n.crime_type, n.outcome, n.cleared";
+
+        /** The combinations of the rows kept, from memory (stats_import_combos) or from the rows themselves. */
+        private static final String FROM_MEMORY = "select month, district_code, category, crime_type, outcome, "
+                + "cleared, sum(n) n from stats_import_combos group by 1, 2, 3, 4, 5, 6 having sum(n) > 0";
+        private static final String FROM_ROWS = "select " + MONTH + " as month, district_code, category, crime_type, "
+                + "outcome, cleared, count(*) n from stats_crime_record where tenant_id = ? and source = ? and "
+                + "import_id = ? group by 1, 2, 3, 4, 5, 6";
+
+        /** The rollup of the combinations (parameter: city), then the answer: imported, unlocated. */
+        private static final String ROLLUP = "rollup as (insert into stats_crime_city_month as t (tenant_id, month, "
+                + "offences, cleared, not_cleared" + CATEGORY_COLUMNS + ") select ?, month, sum(n), coalesce(sum(n) "
+                + "filter (where cleared = 'cleared'), 0), coalesce(sum(n) filter (where cleared = 'not-cleared'), 0)"
                 + CATEGORY_SUMS
                 + " from combos group by month on conflict (tenant_id, month) do update set offences = t.offences "
                 + "+ excluded.offences, cleared = t.cleared + excluded.cleared, not_cleared = t.not_cleared + "
-                + "excluded.not_cleared" + CATEGORY_SET;
+                + "excluded.not_cleared" + CATEGORY_SET + ") "
+                + "select coalesce(sum(n), 0), coalesce(sum(n) filter (where district_code = ''), 0) from combos";
 
-        private final DataSource db;
+        /** After the combinations: the aggregate (parameters city, source; the conflict clause), the rollup. */
+        private static final String AGGREGATE = "agg as (insert into stats_crime_aggregate as t (tenant_id, month, "
+                + "district_code, category, source, crime_type, outcome, cleared, count) select ?, month, "
+                + "district_code, category, ?, crime_type, outcome, cleared, n from combos %s), " + ROLLUP;
+
+        private static final String UPSERT = "on conflict (tenant_id, month, district_code, category, source, "
+                + "crime_type, outcome, cleared) do update set count = t.count + excluded.count";
+
+        /**
+         * The rollup of combinations COPYed straight into the aggregate, summed in memory by month, category, cleared
+         * and located or not (four arrays: month, district code or '', category, cleared, count; then the city).
+         */
+        private static final String ROLLUP_OF_FRESH = "with combos as (select * from unnest(?::date[], ?::text[], "
+                + "?::text[], ?::text[], ?::bigint[]) as c (month, district_code, category, cleared, n)), " + ROLLUP;
+
+        /** An aggregate combination. */
+        private record Combo(LocalDate month, String district, String category, String type, String outcome,
+                             String cleared) {
+        }
+
+        private final Connection c;
         private final TenantId city;
         private final String source;
         private final long job;
+        private final byte[] cityBytes;
+        private final byte[] sourceBytes;
         private final boolean demo;
-        private final StringBuilder copy = new StringBuilder(1 << 20);
-        private int size;
-        private boolean prepared;
+        private final Bloom ids;
+        private Map<Combo, long[]> combos = new HashMap<>();
+        private LocalDate firstMonth;
+        private LocalDate lastMonth;
+        private CopyIn copy;
+        private BinaryCopy rows;
+        private long copied;
 
-        Batch(DataSource db, TenantId city, String source, long job, boolean demo) {
-            this.db = db;
+        Records(Connection c, TenantId city, String source, long job, boolean demo, long fileBytes)
+                throws SQLException {
+            this.c = c;
             this.city = city;
             this.source = source;
             this.job = job;
+            this.cityBytes = city.slug().getBytes(StandardCharsets.UTF_8);
+            this.sourceBytes = source.getBytes(StandardCharsets.UTF_8);
             this.demo = demo;
-        }
-
-        /** Adds a row (duplicates within the file are found by the database). */
-        void add(Pending p) {
-            CrimeCsv.Row r = p.row();
-            quoted(p.id()).append(',').append(r.date()).append(',');
-            quoted(r.type()).append(',');
-            quoted(r.outcome()).append(',').append(p.category()).append(',').append(p.cleared()).append(',');
-            quoted(p.district()).append(',');
-            if (r.lat() != null) {
-                copy.append(r.lat()).append(',').append(r.lon());
-            } else {
-                copy.append(',');
+            this.ids = Bloom.forRows(fileBytes / 64);
+            try (PreparedStatement s = c.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                s.setString(1, "stats-import/" + city.slug() + "/" + source);
+                s.execute();
             }
-            copy.append('\n');
-            size++;
         }
 
-        private StringBuilder quoted(String v) {
-            copy.append('"');
-            for (int i = 0; i < v.length(); i++) {
-                char ch = v.charAt(i);
-                if (ch == '"') {
-                    copy.append('"');
+        /** Adds a row (duplicates, within the file or with earlier imports, are found by {@link #settle}). */
+        void add(long line, String id, CrimeCsv.Row r, String category, String cleared, String district)
+                throws SQLException {
+            ids.add(id);
+            if (combos != null) {
+                LocalDate month = r.date().withDayOfMonth(1);
+                if (firstMonth == null || month.isBefore(firstMonth)) {
+                    firstMonth = month;
                 }
-                copy.append(ch);
+                if (lastMonth == null || month.isAfter(lastMonth)) {
+                    lastMonth = month;
+                }
+                combos.computeIfAbsent(new Combo(month, district, category, r.type(), r.outcome(), cleared),
+                        k -> new long[1])[0]++;
+                if (combos.size() > MAX_COMBOS) {
+                    combos = null; // the database aggregates this import's rows at the end
+                }
             }
-            return copy.append('"');
+            if (rows == null) {
+                copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stats_crime_record (tenant_id, source, "
+                        + "record_id, occurred_on, crime_type, outcome, category, cleared, district_code, lat, lon, "
+                        + "demo, import_id, line) from stdin with (format binary)");
+                rows = new BinaryCopy(copy);
+            }
+            rows.row(14).bytes(cityBytes).bytes(sourceBytes).text(id).date(r.date()).text(r.type()).text(r.outcome())
+                    .text(category).text(cleared).text(district).float8(r.lat()).float8(r.lon()).bool(demo)
+                    .int8(job).int8(line);
         }
 
-        private void prepare(Connection c) throws SQLException {
-            try (Statement s = c.createStatement()) {
-                s.execute("create temporary table if not exists stats_import_rows (record_id varchar(200), "
-                        + "occurred_on date, crime_type varchar(200), outcome varchar(200), category varchar(40), "
-                        + "cleared varchar(20), district_code varchar(60), lat double precision, lon double precision)"
-                        + " on commit drop");
-                s.execute("create temporary table if not exists stats_import_inserted (month date, "
-                        + "district_code varchar(60), category varchar(40), crime_type varchar(200), "
-                        + "outcome varchar(200), cleared varchar(20)) on commit drop");
+        /** Ends the COPY. */
+        void end() throws SQLException {
+            if (rows != null) {
+                copied = rows.end();
+                rows = null;
+                copy = null;
             }
-            prepared = true;
         }
 
-        void flush(Counters n) throws SQLException {
-            if (size == 0) {
+        /** After a failure: cancels an unfinished COPY, so that the connection can be rolled back and reused. */
+        void cancel() {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    LOG.log(Level.FINE, "cancelling the import's COPY", e);
+                }
+            }
+            copy = null;
+        }
+
+        /**
+         * Removes this import's duplicates and aggregates the rest into {@code n} (see the class comment). The usual
+         * case, a file without repeated ids into months that this city and source have no aggregate rows for yet,
+         * COPYs the combinations counted in memory straight into the aggregate; otherwise they go through a
+         * temporary table (less what the search for repeats deleted) and are inserted, or upserted where rows may
+         * exist; beyond {@value #MAX_COMBOS} combinations the database counts them from the rows.
+         */
+        void settle(Counters n) throws SQLException {
+            if (copied == 0) {
                 return;
             }
-            try (Connection c = db.getConnection()) {
-                flush(c, n);
+            try (Statement s = c.createStatement()) {
+                // the record table's statistics may predate this import's rows: only hashing is safe at any size
+                s.execute("set local enable_nestloop = off");
+                s.execute("set local enable_mergejoin = off");
+                s.execute("set local enable_sort = off");
+                s.execute("set local work_mem = '64MB'");
             }
-            copy.setLength(0);
-            size = 0;
+            long t0 = System.nanoTime();
+            boolean search = ids.mayRepeat() || olderRows();
+            boolean before = aggregatedBefore();
+            String how;
+            if (combos != null && !search && !before) {
+                how = "COPYed into the aggregate";
+                copyCombos("stats_crime_aggregate (tenant_id, source, month, district_code, category, crime_type, "
+                        + "outcome, cleared, count)", true);
+                Map<List<Object>, long[]> sums = new HashMap<>();
+                for (Map.Entry<Combo, long[]> e : combos.entrySet()) {
+                    Combo k = e.getKey();
+                    sums.computeIfAbsent(List.of(k.month(), k.district().isEmpty() ? "" : "located", k.category(),
+                            k.cleared()), x -> new long[1])[0] += e.getValue()[0];
+                }
+                Object[][] columns = new Object[5][sums.size()];
+                int j = 0;
+                for (Map.Entry<List<Object>, long[]> e : sums.entrySet()) {
+                    for (int f = 0; f < 4; f++) {
+                        columns[f][j] = f == 0 ? java.sql.Date.valueOf((LocalDate) e.getKey().get(0)) : e.getKey().get(f);
+                    }
+                    columns[4][j++] = e.getValue()[0];
+                }
+                try (PreparedStatement s = c.prepareStatement(ROLLUP_OF_FRESH)) {
+                    s.setArray(1, c.createArrayOf("date", columns[0]));
+                    s.setArray(2, c.createArrayOf("text", columns[1]));
+                    s.setArray(3, c.createArrayOf("text", columns[2]));
+                    s.setArray(4, c.createArrayOf("text", columns[3]));
+                    s.setArray(5, c.createArrayOf("bigint", columns[4]));
+                    s.setString(6, city.slug());
+                    count(s, n);
+                }
+            } else {
+                if (combos != null) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("create temporary table if not exists stats_import_combos (month date, "
+                                + "district_code varchar(60) collate \"C\", category varchar(40) collate \"C\", "
+                                + "crime_type varchar(200) collate \"C\", outcome varchar(200) collate \"C\", "
+                                + "cleared varchar(20) collate \"C\", n bigint) on commit drop");
+                    }
+                    copyCombos("stats_import_combos", false);
+                }
+                if (search) {
+                    String gone = combos != null
+                            ? "with gone as (" + DELETE_REPEATS + "), kept as (insert into stats_import_combos select "
+                            + "month, district_code, category, crime_type, outcome, cleared, -count(*) from gone "
+                            + "group by 1, 2, 3, 4, 5, 6) select count(*) from gone"
+                            : "with gone as (" + DELETE_REPEATS + ") select count(*) from gone";
+                    try (PreparedStatement s = c.prepareStatement(gone)) {
+                        s.setString(1, city.slug());
+                        s.setString(2, source);
+                        s.setLong(3, job);
+                        s.setString(4, city.slug());
+                        s.setString(5, source);
+                        s.setLong(6, job);
+                        try (ResultSet r = s.executeQuery()) {
+                            r.next();
+                            n.duplicates += r.getLong(1);
+                        }
+                    }
+                }
+                how = (combos != null ? "counted in memory" : "counted from the rows") + ", search for repeats "
+                        + (search ? "ran" : "skipped") + ", " + (before ? "upserted" : "inserted");
+                int i = 1;
+                try (PreparedStatement s = c.prepareStatement("with combos as (" + (combos != null ? FROM_MEMORY
+                        : FROM_ROWS) + "), " + AGGREGATE.formatted(before ? UPSERT : ""))) {
+                    if (combos == null) {
+                        s.setString(i++, city.slug());
+                        s.setString(i++, source);
+                        s.setLong(i++, job);
+                    }
+                    s.setString(i++, city.slug());
+                    s.setString(i++, source);
+                    s.setString(i, city.slug());
+                    count(s, n);
+                }
+            }
+            n.settling = String.format("%.1f s, combinations %s", (System.nanoTime() - t0) / 1e9, how);
+            try (Statement s = c.createStatement()) {
+                s.execute("reset enable_nestloop");
+                s.execute("reset enable_mergejoin");
+                s.execute("reset enable_sort");
+            }
         }
 
-        private void flush(Connection c, Counters n) throws SQLException {
-            if (!prepared) {
-                prepare(c);
+        private static void count(PreparedStatement s, Counters n) throws SQLException {
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                n.imported += r.getLong(1);
+                n.unlocated += r.getLong(2);
             }
-            try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy stats_import_rows from stdin with "
-                        + "(format csv)", new java.io.StringReader(copy.toString()));
-            } catch (IOException e) {
-                throw new SQLException("copy: " + e.getMessage(), e);
+        }
+
+        /** Whether the aggregate has a row of this city and source in the months of this import. */
+        private boolean aggregatedBefore() throws SQLException {
+            if (firstMonth == null) {
+                return false;
             }
-            try (PreparedStatement s = c.prepareStatement(MOVE)) {
+            try (PreparedStatement s = c.prepareStatement("select exists (select 1 from stats_crime_aggregate where "
+                    + "tenant_id = ? and month between ? and ? and source = ?)")) {
                 s.setString(1, city.slug());
-                s.setString(2, source);
-                s.setBoolean(3, demo);
-                s.setLong(4, job);
+                s.setObject(2, firstMonth);
+                s.setObject(3, lastMonth);
+                s.setString(4, source);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    long inserted = r.getLong(1);
-                    n.imported += inserted;
-                    n.unlocated += r.getLong(2);
-                    n.duplicates += size - inserted;
+                    return r.getBoolean(1);
                 }
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute("truncate stats_import_rows");
             }
         }
 
-        /** Adds everything this import inserted to the aggregate and the rollup (once, at the end). */
-        void aggregate() throws SQLException {
-            if (!prepared) {
-                return;
-            }
-            try (Connection c = db.getConnection()) {
-                try (Statement s = c.createStatement()) {
-                    // the grouping of a large import stays in memory instead of spilling (this transaction only)
-                    s.execute("set local work_mem = '64MB'");
+        /** Whether the city had rows of this source before this import. */
+        private boolean olderRows() throws SQLException {
+            // two ranges of the index (tenant, source, import), not a filter over this import's own rows
+            try (PreparedStatement s = c.prepareStatement("select exists (select 1 from stats_crime_record where "
+                    + "tenant_id = ? and source = ? and import_id < ?) or exists (select 1 from stats_crime_record "
+                    + "where tenant_id = ? and source = ? and import_id > ?)")) {
+                s.setString(1, city.slug());
+                s.setString(2, source);
+                s.setLong(3, job);
+                s.setString(4, city.slug());
+                s.setString(5, source);
+                s.setLong(6, job);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getBoolean(1);
                 }
-                try (PreparedStatement s = c.prepareStatement(AGGREGATE)) {
-                    s.setString(1, city.slug());
-                    s.setString(2, source);
-                    s.setString(3, city.slug());
-                    s.executeUpdate();
+            }
+        }
+
+        /** COPYs the combinations counted in memory into {@code target}, with the city and source or without. */
+        private void copyCombos(String target, boolean withCityAndSource) throws SQLException {
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + target + " from stdin with "
+                    + "(format binary)");
+            try {
+                BinaryCopy out = new BinaryCopy(in);
+                for (Map.Entry<Combo, long[]> e : combos.entrySet()) {
+                    Combo k = e.getKey();
+                    out.row(withCityAndSource ? 9 : 7);
+                    if (withCityAndSource) {
+                        out.bytes(cityBytes).bytes(sourceBytes);
+                    }
+                    out.date(k.month()).text(k.district()).text(k.category()).text(k.type()).text(k.outcome())
+                            .text(k.cleared()).int8(e.getValue()[0]);
+                }
+                out.end();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
                 }
             }
+        }
+    }
+
+    /**
+     * A Bloom filter of record ids, sized once from the file (256 bits per estimated row, at most 2^28 bits = 32 MB,
+     * five probes): "no" is certain (the id was not seen before), "maybe" is not; {@link #mayRepeat} is true when any
+     * id got a "maybe". Up to about a million distinct ids a false "maybe" is very unlikely; beyond, it only costs the
+     * import the database's search for repeats.
+     */
+    static final class Bloom {
+        private static final int MIN_BITS_LOG2 = 16;
+        private static final int MAX_BITS_LOG2 = 28;
+        private static final int PROBES = 5;
+        private final long[] bits;
+        private final int mask;
+        private boolean maybe;
+
+        private Bloom(int log2) {
+            bits = new long[1 << (log2 - 6)];
+            mask = (1 << log2) - 1;
+        }
+
+        static Bloom forRows(long rows) {
+            int log2 = MIN_BITS_LOG2;
+            while (log2 < MAX_BITS_LOG2 && (1L << log2) < rows * 256) {
+                log2++;
+            }
+            return new Bloom(log2);
+        }
+
+        void add(String id) {
+            long h = 0xcbf29ce484222325L; // FNV-1a, then a finalizer; two halves for double hashing
+            for (int i = 0; i < id.length(); i++) {
+                h = (h ^ id.charAt(i)) * 0x100000001b3L;
+            }
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            int h1 = (int) h;
+            int h2 = (int) (h >>> 32) | 1;
+            boolean seen = true;
+            for (int k = 0; k < PROBES; k++) {
+                int bit = (h1 + k * h2) & mask;
+                long m = 1L << (bit & 63);
+                if ((bits[bit >>> 6] & m) == 0) {
+                    seen = false;
+                    bits[bit >>> 6] |= m;
+                }
+            }
+            maybe |= seen;
+        }
+
+        boolean mayRepeat() {
+            return maybe;
         }
     }
 

@@ -37,7 +37,7 @@ public class ImportJobs {
                       Instant finishedAt, JsonObject report, String error, Long line) {
     }
 
-    /** A queued or running job without progress for this long was interrupted (progress comes every 20,000 rows). */
+    /** A queued or running job without progress for this long was interrupted (progress comes every second while the file is read). */
     static final java.time.Duration STALE = java.time.Duration.ofMinutes(5);
 
     @Resource(lookup = "jdbc/safecity")

@@ -22,19 +22,13 @@ public interface DistrictDirectory {
     Optional<DistrictAt> locate(TenantId city, double lat, double lon, LocalDate on);
 
     /**
-     * For a bulk caller (an import): the code of the district in force on {@code on[i]} containing point
-     * {@code i}, or null where none does (also for a missing point: a NaN coordinate or a null date). One call per
-     * batch of points; it computes no near-boundary neighbours, so it costs less per point than {@link #locate}.
-     * The arrays have the same length.
+     * For a bulk caller (an import): the city's districts as a {@link DistrictCodes} snapshot, which assigns a point on
+     * a date without the container (no request context, transaction or database round trip per point). Computes no
+     * near-boundary neighbours, so it costs less per point than {@link #locate}. The default asks {@link #locate}
+     * per point, in the caller's context; the districts module answers from its in-memory indexes instead.
      */
-    default String[] districtCodes(TenantId city, double[] lat, double[] lon, LocalDate[] on) {
-        String[] out = new String[lat.length];
-        for (int i = 0; i < out.length; i++) {
-            if (on[i] != null && !Double.isNaN(lat[i]) && !Double.isNaN(lon[i])) {
-                out[i] = locate(city, lat[i], lon[i], on[i]).map(at -> at.district().code()).orElse(null);
-            }
-        }
-        return out;
+    default DistrictCodes districtCodes(TenantId city) {
+        return (lat, lon, on) -> locate(city, lat, lon, on).map(at -> at.district().code()).orElse(null);
     }
 
     /** The district with this code in force on {@code on}; empty when there is none. */

@@ -101,6 +101,53 @@ class CrimeImportIT {
         assertEquals(7, summary.getInt("offences"));
     }
 
+    /** A mapped source of its own, in a month of its own: ids repeated within a file, across files, at once. */
+    @Test
+    void eachIdCountsOnceWithinAFileAcrossFilesAndAcrossConcurrentImports() throws Exception {
+        String query = "format=mapped&source=overlap-test&idColumn=id&dateColumn=date&latColumn=lat&lonColumn=lon"
+                + "&typeColumn=type&outcomeColumn=outcome";
+        String header = "id,date,lat,lon,type,outcome\n";
+        Reply one = csv(city, query, ADMIN, header + "O1,2021-05-01,50.085,14.405,first,x\n"
+                + "O2,2021-05-02,50.085,14.405,first,x\nO2,2021-05-03,50.085,14.405,second,x\n"
+                + "O3,2021-05-04,,,first,x\n");
+        assertEquals(200, one.status(), one.toString());
+        assertEquals(3, one.json().getInt("imported"), one.toString());
+        assertEquals(1, one.json().getInt("duplicates"), "the second O2 line: the first line wins");
+        assertEquals(1, one.json().getInt("unlocated"));
+        Reply two = csv(city, query, ADMIN, header + "O3,2021-05-04,,,first,x\nO4,2021-05-05,50.085,14.405,"
+                + "second,x\nO4,2021-05-06,50.085,14.405,first,x\n");
+        assertEquals(200, two.status(), two.toString());
+        assertEquals(1, two.json().getInt("imported"), two.toString());
+        assertEquals(2, two.json().getInt("duplicates"), "O3 from the first file, the second O4 line");
+        assertEquals(0, two.json().getInt("unlocated"), "O3 (unlocated) was a duplicate");
+        String base = "/api/cities/" + city + "/stats/crimes?from=2021-05&to=2021-05&by=";
+        assertEquals(Map.of("first", 3L, "second", 1L), rows(get(base + "type", ADMIN)));
+        assertEquals(Map.of("2021-05", 4L), rows(get(base + "month", ADMIN)));
+
+        // the same new ids from two imports at the same moment: each id is kept once, the reports add up
+        StringBuilder body = new StringBuilder(header);
+        for (int i = 0; i < 200; i++) {
+            body.append("P").append(i).append(",2021-05-10,50.085,14.405,third,x\n");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Reply>> both = pool.invokeAll(java.util.List.of(
+                    () -> csv(city, query, ADMIN, body.toString()), () -> csv(city, query, ADMIN, body.toString())));
+            int imported = 0;
+            int duplicates = 0;
+            for (java.util.concurrent.Future<Reply> f : both) {
+                assertEquals(200, f.get().status(), f.get().toString());
+                imported += f.get().json().getInt("imported");
+                duplicates += f.get().json().getInt("duplicates");
+            }
+            assertEquals(200, imported);
+            assertEquals(200, duplicates);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(Map.of("first", 3L, "second", 1L, "third", 200L), rows(get(base + "type", ADMIN)));
+    }
+
     @Test
     void publicCountsSuppressSmallCells() {
         Map<String, Long> pub = rows(get("/api/cities/" + city + "/stats/crimes?" + PERIOD + "&by=district", null));
