@@ -42,6 +42,9 @@ public class Tenant {
     /** {@link #timeZone} and {@link #locales} parsed, when this copy was made from a cached snapshot. */
     private transient ZoneId parsedZone;
     private transient List<Locale> parsedLocales;
+    /** Parsed language tags (a handful: the cities' locales); parsing one per request showed in profiles. */
+    private static final java.util.concurrent.ConcurrentMap<String, Locale> LOCALES =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** {@link #slug} as an id, made once (checking the slug's shape costs a regular expression). */
     private transient TenantId id;
 
@@ -104,7 +107,7 @@ public class Tenant {
     }
 
     public Locale defaultLocale() {
-        return Locale.forLanguageTag(defaultLocale);
+        return LOCALES.computeIfAbsent(defaultLocale, Locale::forLanguageTag);
     }
 
     public List<Locale> locales() {
