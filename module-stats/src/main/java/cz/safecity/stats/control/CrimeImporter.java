@@ -457,18 +457,7 @@ public class CrimeImporter {
                             + "month, district_code, category, crime_type, outcome, cleared, -count(*) from gone "
                             + "group by 1, 2, 3, 4, 5, 6) select count(*) from gone"
                             : "with gone as (" + DELETE_REPEATS + ") select count(*) from gone";
-                    try (PreparedStatement s = c.prepareStatement(gone)) {
-                        s.setString(1, city.slug());
-                        s.setString(2, source);
-                        s.setLong(3, job);
-                        s.setString(4, city.slug());
-                        s.setString(5, source);
-                        s.setLong(6, job);
-                        try (ResultSet r = s.executeQuery()) {
-                            r.next();
-                            n.duplicates += r.getLong(1);
-                        }
-                    }
+                    n.duplicates += scalar(gone, city.slug(), source, job, city.slug(), source, job);
                 }
                 how = (combos != null ? "counted in memory" : "counted from the rows") + ", search for repeats "
                         + (search ? "ran" : "skipped") + ", " + (before ? "upserted" : "inserted");
@@ -504,37 +493,28 @@ public class CrimeImporter {
 
         /** Whether the aggregate has a row of this city and source in the months of this import. */
         private boolean aggregatedBefore() throws SQLException {
-            if (firstMonth == null) {
-                return false;
-            }
-            try (PreparedStatement s = c.prepareStatement("select exists (select 1 from stats_crime_aggregate where "
-                    + "tenant_id = ? and month between ? and ? and source = ?)")) {
-                s.setString(1, city.slug());
-                s.setObject(2, firstMonth);
-                s.setObject(3, lastMonth);
-                s.setString(4, source);
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getBoolean(1);
-                }
-            }
+            return firstMonth != null && scalar("select (exists (select 1 from stats_crime_aggregate where "
+                    + "tenant_id = ? and month between ? and ? and source = ?))::int", city.slug(), firstMonth,
+                    lastMonth, source) == 1;
         }
 
         /** Whether the city had rows of this source before this import. */
         private boolean olderRows() throws SQLException {
             // two ranges of the index (tenant, source, import), not a filter over this import's own rows
-            try (PreparedStatement s = c.prepareStatement("select exists (select 1 from stats_crime_record where "
-                    + "tenant_id = ? and source = ? and import_id < ?) or exists (select 1 from stats_crime_record "
-                    + "where tenant_id = ? and source = ? and import_id > ?)")) {
-                s.setString(1, city.slug());
-                s.setString(2, source);
-                s.setLong(3, job);
-                s.setString(4, city.slug());
-                s.setString(5, source);
-                s.setLong(6, job);
+            return scalar("select (exists (select 1 from stats_crime_record where tenant_id = ? and source = ? and "
+                    + "import_id < ?) or exists (select 1 from stats_crime_record where tenant_id = ? and source = ? "
+                    + "and import_id > ?))::int", city.slug(), source, job, city.slug(), source, job) == 1;
+        }
+
+        /** The first column of the one row {@code sql} answers, the parameters bound in order. */
+        private long scalar(String sql, Object... params) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
-                    return r.getBoolean(1);
+                    return r.getLong(1);
                 }
             }
         }
