@@ -100,9 +100,14 @@ public class CrimeStatsResource {
         if (!exact()) {
             long min = settings.integer(id, StatsModule.PUBLIC_MIN_COUNT);
             boolean clearance = settings.flag(id, StatsModule.PUBLISH_CLEARANCE_RATE);
-            rows = rows.stream().map(r -> new StatsQueries.DistrictRow(r.district(), r.name(), r.borough(),
-                    r.offences(), publicCells(r.byCategory(), min), 0, 0, clearance ? r.clearanceRate() : null))
-                    .toList();
+            // a district under the minimum shows no count and no rate (a rate of few records gives them away);
+            // cleared and not-cleared counts are not public at all
+            rows = rows.stream().map(r -> {
+                boolean few = r.offences() > 0 && r.offences() < min;
+                return new StatsQueries.DistrictRow(r.district(), r.name(), r.borough(), few ? null : r.offences(),
+                        publicCells(r.byCategory(), min), null, null,
+                        clearance && !few ? r.clearanceRate() : null, few ? Boolean.TRUE : null);
+            }).toList();
         }
         return new Districts(p[0], p[1], rows, suppress(queries.crimes(id, p[0], p[1], "borough")));
     }

@@ -36,8 +36,16 @@ public class StatsQueries implements CrimeFigures {
     }
 
     /** Counts of one district (or the unlocated records, code null) in a period. */
-    public record DistrictRow(String district, String name, String borough, long offences, Map<String, Long> byCategory,
-                              long cleared, long notCleared, Double clearanceRate) {
+    /**
+     * One district of the period; for the public, a district under the minimum count has {@code offences},
+     * {@code cleared}, {@code notCleared} and {@code clearanceRate} null and {@code suppressed} true.
+     */
+    public record DistrictRow(String district, String name, String borough,
+                              @jakarta.json.bind.annotation.JsonbNillable Long offences,
+                              Map<String, Long> byCategory,
+                              @jakarta.json.bind.annotation.JsonbNillable Long cleared,
+                              @jakarta.json.bind.annotation.JsonbNillable Long notCleared,
+                              @jakarta.json.bind.annotation.JsonbNillable Double clearanceRate, Boolean suppressed) {
     }
 
     @Resource(lookup = "jdbc/safecity")
@@ -62,8 +70,10 @@ public class StatsQueries implements CrimeFigures {
             case "month" -> "to_char(month, 'YYYY-MM')";
             default -> throw ProblemException.invalid("by", "'" + by + "' is not one of " + BY);
         };
+        // months in calendar order (a trend); every other key by count, largest first
         List<CountRow> rows = Jdbc.list(db, "select " + column + ", sum(count) from stats_crime_aggregate "
-                        + "where tenant_id = ? and month between ? and ? group by 1 order by 2 desc, 1",
+                        + "where tenant_id = ? and month between ? and ? group by 1 order by "
+                        + (by.equals("month") ? "1" : "2 desc, 1"),
                 r -> new CountRow(r.getString(1), r.getLong(2), null), period(city, from, to));
         rows = rows.stream().map(r -> r.key() != null && r.key().isEmpty() ? new CountRow(null, r.count(), null) : r)
                 .toList();
@@ -137,11 +147,12 @@ public class StatsQueries implements CrimeFigures {
             }
             DistrictRef ref = refs.get(code);
             out.add(new DistrictRow(code, ref == null ? null : ref.name(), ref == null ? null : ref.borough(), t[0],
-                    cats.get(code), t[1], t[2], rate(t[1], t[2])));
+                    cats.get(code), t[1], t[2], rate(t[1], t[2]), null));
         });
         long[] un = totals.get("");
         if (un != null) {
-            out.add(new DistrictRow(null, "unlocated", null, un[0], cats.get(""), un[1], un[2], rate(un[1], un[2])));
+            out.add(new DistrictRow(null, "unlocated", null, un[0], cats.get(""), un[1], un[2], rate(un[1], un[2]),
+                    null));
         }
         return out;
     }

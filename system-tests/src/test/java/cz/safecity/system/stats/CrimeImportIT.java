@@ -155,6 +155,23 @@ class CrimeImportIT {
         JsonObject cell = get("/api/cities/" + city + "/stats/crimes?" + PERIOD + "&by=district", null).json()
                 .getJsonArray("rows").getJsonObject(0);
         assertTrue(cell.getBoolean("suppressed"));
+        // the district table says no more than the cells: no count, no rate, no cleared counts under the minimum
+        for (jakarta.json.JsonValue v : get("/api/cities/" + city + "/stats/districts?" + PERIOD, null).json()
+                .getJsonArray("districts")) {
+            JsonObject d = v.asJsonObject();
+            if (d.getBoolean("suppressed", false)) {
+                assertTrue(d.isNull("offences") && d.isNull("clearanceRate") && d.isNull("cleared"), d.toString());
+            } else {
+                assertTrue(d.getJsonNumber("offences").longValue() == 0 || d.getJsonNumber("offences").longValue() >= 3,
+                        d.toString());
+            }
+        }
+        JsonObject staff = get("/api/cities/" + city + "/stats/districts?" + PERIOD, ADMIN).json();
+        assertTrue(staff.getJsonArray("districts").stream().anyMatch(v -> !v.asJsonObject().isNull("offences")
+                && v.asJsonObject().getJsonNumber("offences").longValue() == 1), staff.toString());
+        assertEquals(java.util.List.of("2024-03", "2024-04"), get("/api/cities/" + city + "/stats/crimes?" + PERIOD
+                + "&by=month", null).json().getJsonArray("rows").stream()
+                .map(v -> v.asJsonObject().getString("key")).toList(), "months in calendar order");
     }
 
     @Test
