@@ -54,7 +54,8 @@ public class MatterInsert {
     static final String UNLIMITED = "with m as (" + MATTER + "), e as (" + ENTRY + ") select id, 0, null from m";
     /** With a limit: matter, entry and the window's count (a new window when the stored one has ended). */
     static final String LIMITED = "with m as (" + MATTER + "), e as (" + ENTRY + "), r as ("
-            + RATE.formatted("select ?, ?, ?::timestamp, 1 from m") + ") select m.id, r.count, r.window_start from m cross join r";
+            + RATE.formatted("select ?, ?, ?::timestamp, 1 from m")
+            + ") select m.id, r.count, r.window_start from m cross join r";
     /**
      * Alone (no transaction around it, see {@link #insertAlone}) the count comes first and the matter is inserted only
      * within the limit, so that the one autocommitted statement never stores a matter over the limit.
@@ -82,12 +83,7 @@ public class MatterInsert {
             int i = bindMatter(s, 0, city, m);
             s.setString(++i, city); // entry
             if (limited) {
-                Instant expired = now.minus(RateLimiter.WINDOW);
-                s.setString(++i, city);
-                s.setString(++i, client);
-                setInstant(s, ++i, now);
-                setInstant(s, ++i, expired);
-                setInstant(s, ++i, expired);
+                bindRate(s, i, city, client, now);
             }
             return outcome(s, limited, limit, now);
         } catch (SQLException e) {
@@ -107,15 +103,7 @@ public class MatterInsert {
         boolean limited = limit > 0;
         try (Connection c = dataSource().getConnection();
              PreparedStatement s = c.prepareStatement(limited ? ALONE_LIMITED : UNLIMITED)) {
-            int i = 0;
-            if (limited) {
-                Instant expired = now.minus(RateLimiter.WINDOW);
-                s.setString(++i, city);
-                s.setString(++i, client);
-                setInstant(s, ++i, now);
-                setInstant(s, ++i, expired);
-                setInstant(s, ++i, expired);
-            }
+            int i = limited ? bindRate(s, 0, city, client, now) : 0;
             i = bindMatter(s, i, city, m);
             if (limited) {
                 s.setInt(++i, limit);
@@ -125,6 +113,18 @@ public class MatterInsert {
         } catch (SQLException e) {
             throw new IllegalStateException("messaging: could not store the matter", e);
         }
+    }
+
+    /** The {@link #RATE} upsert's parameters after position {@code i}: city, client, now, twice the window's end. */
+    private static int bindRate(PreparedStatement s, int i, String city, String client, Instant now)
+            throws SQLException {
+        Instant expired = now.minus(RateLimiter.WINDOW);
+        s.setString(++i, city);
+        s.setString(++i, client);
+        setInstant(s, ++i, now);
+        setInstant(s, ++i, expired);
+        setInstant(s, ++i, expired);
+        return i;
     }
 
     private static int bindMatter(PreparedStatement s, int i, String city, Matter m) throws SQLException {
