@@ -47,33 +47,30 @@ final class Open311Notice {
                     + "the citizen puts it back into progress.";
         }
         String next = nextLevel(levels, m.levelKey).map(l -> l.name).orElse(null);
-        StringBuilder s = new StringBuilder();
-        if (cs) {
-            s.append("Podnět řeší ").append(who).append(". ");
-            if ("new".equals(m.status) && m.ackDueAt != null) {
-                s.append("Převzetí potvrdí do ").append(date(m.ackDueAt, zone, f)).append(", odpoví do ");
-            } else {
-                s.append("Odpoví do ");
-            }
-            s.append(date(m.answerDueAt, zone, f));
-            level.ifPresent(l -> s.append(" (lhůty této úrovně: ").append(l.ackDays).append(" a ")
-                    .append(l.answerDays).append(" pracovních dnů)"));
-            s.append(next != null ? "; když lhůtu nestihne, podnět postoupí na úroveň " + next + "."
-                    : "; je to nejvyšší úroveň žebříčku města.");
+        Phrases p = cs ? Phrases.CS : Phrases.EN;
+        StringBuilder s = new StringBuilder(p.with).append(who).append(". ");
+        if ("new".equals(m.status) && m.ackDueAt != null) {
+            s.append(p.acknowledgedBy).append(date(m.ackDueAt, zone, f)).append(p.andAnsweredBy);
         } else {
-            s.append("The request is with ").append(who).append(". ");
-            if ("new".equals(m.status) && m.ackDueAt != null) {
-                s.append("It is to be acknowledged by ").append(date(m.ackDueAt, zone, f)).append(" and answered by ");
-            } else {
-                s.append("It is to be answered by ");
-            }
-            s.append(date(m.answerDueAt, zone, f));
-            level.ifPresent(l -> s.append(" (this level's deadlines: ").append(l.ackDays).append(" and ")
-                    .append(l.answerDays).append(" working days)"));
-            s.append(next != null ? "; when a deadline passes, it moves up to " + next + "."
-                    : "; this is the top level of the city's ladder.");
+            s.append(p.answeredBy);
         }
+        s.append(date(m.answerDueAt, zone, f));
+        level.ifPresent(l -> s.append(p.deadlines).append(l.ackDays).append(p.and).append(l.answerDays)
+                .append(p.workingDays));
+        s.append(next != null ? p.movesUpTo + next + "." : p.topLevel);
         return s.toString();
+    }
+
+    /** The words of the open matter's sentence, in the order {@link #of} puts them together. */
+    private record Phrases(String with, String acknowledgedBy, String andAnsweredBy, String answeredBy,
+                           String deadlines, String and, String workingDays, String movesUpTo, String topLevel) {
+        static final Phrases CS = new Phrases("Podnět řeší ", "Převzetí potvrdí do ", ", odpoví do ", "Odpoví do ",
+                " (lhůty této úrovně: ", " a ", " pracovních dnů)",
+                "; když lhůtu nestihne, podnět postoupí na úroveň ", "; je to nejvyšší úroveň žebříčku města.");
+        static final Phrases EN = new Phrases("The request is with ", "It is to be acknowledged by ",
+                " and answered by ", "It is to be answered by ", " (this level's deadlines: ", " and ",
+                " working days)", "; when a deadline passes, it moves up to ", "; this is the top level of the city's "
+                + "ladder.");
     }
 
     private static Optional<Level> nextLevel(List<Level> levels, String key) {
