@@ -24,6 +24,19 @@ public final class BoundaryTimeline {
         return versions.stream().sorted(ORDER).toList();
     }
 
+    /**
+     * {@link #at} over versions already {@link #ordered}: the position of the version in force on {@code date}, or -1
+     * (no stream, no allocation: for a caller that asks once per imported row).
+     */
+    public static int indexAt(java.util.List<BoundaryRef> ordered, LocalDate date) {
+        for (int i = ordered.size() - 1; i >= 0; i--) {
+            if (!ordered.get(i).validFrom().isAfter(date)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The version in force on {@code date} (a local date in the city's zone), if any. */
     public static Optional<BoundaryRef> at(Collection<BoundaryRef> versions, LocalDate date) {
         return versions.stream().filter(v -> !v.validFrom().isAfter(date)).max(ORDER);

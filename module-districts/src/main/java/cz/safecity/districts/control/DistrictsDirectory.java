@@ -82,24 +82,16 @@ public class DistrictsDirectory implements DistrictDirectory, RiskPlaceIntake {
         return as(city, () -> {
             // every version's index, built now (later calls have no container to build one with), in timeline order
             List<BoundaryRef> versions = BoundaryTimeline.ordered(locator.versions());
-            int size = versions.size();
-            LocalDate[] from = new LocalDate[size];
-            List<DistrictIndex<DistrictLocator.Entry>> indexes = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                from[i] = versions.get(i).validFrom();
-                indexes.add(locator.index(versions.get(i)).index());
+            List<DistrictIndex<DistrictLocator.Entry>> indexes = new ArrayList<>(versions.size());
+            for (BoundaryRef v : versions) {
+                indexes.add(locator.index(v).index());
             }
             return (lat, lon, on) -> {
                 if (on == null || Double.isNaN(lat) || Double.isNaN(lon)) {
                     return null;
                 }
-                // the last version whose valid-from is not after the date (BoundaryTimeline.at, without a stream)
-                for (int i = size - 1; i >= 0; i--) {
-                    if (!from[i].isAfter(on)) {
-                        return indexes.get(i).codeAt(lon, lat);
-                    }
-                }
-                return null;
+                int i = BoundaryTimeline.indexAt(versions, on);
+                return i < 0 ? null : indexes.get(i).codeAt(lon, lat);
             };
         });
     }

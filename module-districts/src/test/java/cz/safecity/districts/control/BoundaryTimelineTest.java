@@ -38,6 +38,18 @@ class BoundaryTimelineTest {
     }
 
     @Test
+    void indexAtOverTheOrderedVersionsChoosesAsAtDoes() {
+        List<BoundaryRef> ordered = BoundaryTimeline.ordered(List.of(V2_FIX, V1, V2));
+        assertEquals(List.of(V1, V2, V2_FIX), ordered);
+        for (LocalDate d : List.of(LocalDate.of(2023, 12, 31), LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 30),
+                LocalDate.of(2025, 7, 1), LocalDate.of(2099, 1, 1))) {
+            int i = BoundaryTimeline.indexAt(ordered, d);
+            assertEquals(BoundaryTimeline.at(ordered, d), i < 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(ordered.get(i)), d.toString());
+        }
+    }
+
+    @Test
     void reDistrictingAnswersByDate() {
         // version 1: two districts west/east; version 2: one district "all" over both
         Map<Long, DistrictIndex<String>> indexes = Map.of(
