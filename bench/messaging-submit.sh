@@ -18,6 +18,8 @@ curl -fsS -o /dev/null "${auth[@]}" -X POST "$BASE/api/cities" -d "{\"slug\":\"$
 curl -fsS -o /dev/null "${auth[@]}" -X PUT "$BASE/api/cities/$CITY/modules/messaging" \
     -d '{"enabled":true,"settings":{"rateLimitPerHour":0}}'
 out=$(mktemp -d)
+# CPU seconds (in clock ticks) of this machine's java and postgres processes, for the cost per request below
+ticks() { local t=0 f; for pid in $(pgrep -x "$1"); do read -ra f <"/proc/$pid/stat" 2>/dev/null && t=$((t + f[13] + f[14])); done; echo $t; }
 cleanup() {
     curl -sS -o /dev/null -H "Authorization: Bearer $admin" -X DELETE "$BASE/api/cities/$CITY" || true
     rm -rf "$out"
@@ -29,10 +31,14 @@ wrk -t2 -c"$CONNECTIONS" -d5s "$BASE/api/ping" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d5s -s "$here/messaging-submit.lua" "$BASE" >/dev/null
 
 echo "GET /api/ping for ${DURATION}s, $CONNECTIONS connections, 2 threads"
+j0=$(ticks java) p0=$(ticks postgres)
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE/api/ping" | tee "$out/ping.txt"
+j1=$(ticks java) p1=$(ticks postgres)
 echo
 echo "POST /api/cities/$CITY/messaging/matters (a new matter each) for ${DURATION}s"
+j2=$(ticks java) p2=$(ticks postgres)
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$here/messaging-submit.lua" "$BASE" | tee "$out/submit.txt"
+j3=$(ticks java) p3=$(ticks postgres)
 
 ping=$(awk '/Requests\/sec/ {print $2}' "$out/ping.txt")
 submit=$(awk '/Requests\/sec/ {print $2}' "$out/submit.txt")
@@ -46,6 +52,14 @@ stored=$(curl -fsS -H "Authorization: Bearer $admin" "$BASE/api/cities/$CITY/ind
 echo
 echo "ping_rps=$ping ping_p50=$ping50 ping_p99=$ping99 submit_rps=$submit submit_p50=$p50 submit_p99=$p99 non_2xx=${bad:-0} matters_stored=${stored:-?}"
 awk -v p="$ping" -v s="$submit" 'BEGIN { printf "submit/ping ratio = %.2f (goal >= 0.5)\n", s / p }'
+# where the time goes, when Payara and PostgreSQL run on this machine: CPU per request (java = Payara, Keycloak and
+# the mail catcher, idle during the run; postgres = all of this server's backends)
+awk -v hz="$(getconf CLK_TCK)" -v np="$(awk '/requests in/ {print $1}' "$out/ping.txt")" \
+    -v ns="$(awk '/requests in/ {print $1}' "$out/submit.txt")" -v jp=$((j1 - j0)) -v pp=$((p1 - p0)) \
+    -v js=$((j3 - j2)) -v ps=$((p3 - p2)) 'BEGIN { if (np > 0 && ns > 0 && jp > 0)
+    printf "CPU per request on this machine: ping %.0f us (java %.0f, postgres %.0f), submission %.0f us (java %.0f, postgres %.0f)\n",
+        (jp + pp) * 1e6 / hz / np, jp * 1e6 / hz / np, pp * 1e6 / hz / np,
+        (js + ps) * 1e6 / hz / ns, js * 1e6 / hz / ns, ps * 1e6 / hz / ns }'
 if [ "${bad:-0}" != 0 ]; then
     echo "WARNING: $bad answers were not 2xx (a redeploy during the run?): the figures above are not valid" >&2
     exit 1
