@@ -4,6 +4,7 @@ import cz.safecity.districts.entity.BoundaryRef;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,15 +21,15 @@ public final class BoundaryTimeline {
     }
 
     /** The versions in the order of {@link #at}'s choice: by valid-from date, then by id (the later import last). */
-    public static java.util.List<BoundaryRef> ordered(Collection<BoundaryRef> versions) {
+    public static List<BoundaryRef> ordered(Collection<BoundaryRef> versions) {
         return versions.stream().sorted(ORDER).toList();
     }
 
     /**
-     * {@link #at} over versions already {@link #ordered}: the position of the version in force on {@code date}, or -1
-     * (no stream, no allocation: for a caller that asks once per imported row).
+     * The rule itself, over versions already {@link #ordered}: the position of the last one whose valid-from date is
+     * not after {@code date}, or -1 (no stream, no allocation: for a caller that asks once per imported row).
      */
-    public static int indexAt(java.util.List<BoundaryRef> ordered, LocalDate date) {
+    public static int indexAt(List<BoundaryRef> ordered, LocalDate date) {
         for (int i = ordered.size() - 1; i >= 0; i--) {
             if (!ordered.get(i).validFrom().isAfter(date)) {
                 return i;
@@ -39,6 +40,8 @@ public final class BoundaryTimeline {
 
     /** The version in force on {@code date} (a local date in the city's zone), if any. */
     public static Optional<BoundaryRef> at(Collection<BoundaryRef> versions, LocalDate date) {
-        return versions.stream().filter(v -> !v.validFrom().isAfter(date)).max(ORDER);
+        List<BoundaryRef> ordered = ordered(versions);
+        int i = indexAt(ordered, date);
+        return i < 0 ? Optional.empty() : Optional.of(ordered.get(i));
     }
 }

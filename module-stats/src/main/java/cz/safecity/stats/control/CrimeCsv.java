@@ -219,10 +219,6 @@ public final class CrimeCsv {
         return new Row(id, date, lat, lon, type, outcome, id == null ? hash(content) : null);
     }
 
-    /**
-     * A date as found in crime exports: {@code YYYY-MM} (first day), {@code YYYY-MM-DD} optionally followed by a time
-     * ({@code T…} or a space), or {@code D.M.YYYY}.
-     */
     private static boolean digits(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
@@ -240,6 +236,10 @@ public final class CrimeCsv {
         return v;
     }
 
+    /**
+     * A date as found in crime exports: {@code YYYY-MM} (first day), {@code YYYY-MM-DD} optionally followed by a time
+     * ({@code T…} or a space), or {@code D.M.YYYY}.
+     */
     static LocalDate date(String column, String raw) throws RejectedRow {
         String s = raw.strip();
         try {

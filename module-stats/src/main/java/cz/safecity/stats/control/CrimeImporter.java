@@ -24,8 +24,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -428,7 +428,8 @@ public class CrimeImporter {
                 int j = 0;
                 for (Map.Entry<List<Object>, long[]> e : sums.entrySet()) {
                     for (int f = 0; f < 4; f++) {
-                        columns[f][j] = f == 0 ? java.sql.Date.valueOf((LocalDate) e.getKey().get(0)) : e.getKey().get(f);
+                        columns[f][j] = f == 0 ? java.sql.Date.valueOf((LocalDate) e.getKey().get(0))
+                                : e.getKey().get(f);
                     }
                     columns[4][j++] = e.getValue()[0];
                 }

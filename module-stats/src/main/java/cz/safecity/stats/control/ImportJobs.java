@@ -37,7 +37,10 @@ public class ImportJobs {
                       Instant finishedAt, JsonObject report, String error, Long line) {
     }
 
-    /** A queued or running job without progress for this long was interrupted (progress comes every second while the file is read). */
+    /**
+     * A queued or running job without progress for this long was interrupted (progress comes every second while the
+     * file is read).
+     */
     static final java.time.Duration STALE = java.time.Duration.ofMinutes(5);
 
     @Resource(lookup = "jdbc/safecity")

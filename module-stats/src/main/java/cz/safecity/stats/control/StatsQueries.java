@@ -35,9 +35,8 @@ public class StatsQueries implements CrimeFigures {
                            @jakarta.json.bind.annotation.JsonbNillable Long count, Boolean suppressed) {
     }
 
-    /** Counts of one district (or the unlocated records, code null) in a period. */
     /**
-     * One district of the period; for the public, a district under the minimum count has {@code offences},
+     * Counts of one district (or the unlocated records, code null) in a period; for the public, a district under the minimum count has {@code offences},
      * {@code cleared}, {@code notCleared} and {@code clearanceRate} null and {@code suppressed} true.
      */
     public record DistrictRow(String district, String name, String borough,
