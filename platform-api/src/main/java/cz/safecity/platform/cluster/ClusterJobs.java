@@ -2,6 +2,7 @@ package cz.safecity.platform.cluster;
 
 import cz.safecity.platform.persistence.SafeCityDataSource;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -23,17 +29,38 @@ import javax.sql.DataSource;
  * this instance ({@link #applicationStarted}, called by the web module when it starts) no job runs here: a timer of a
  * slow deployment fired before the persistence units were ready and every city's job failed; likewise from
  * {@link #applicationStopping} on (an undeployment closes the units while the old timers still fire).
+ *
+ * <p>A job runs in the web module's naming context, captured when the web module starts ({@link #applicationStarted}),
+ * not in whatever context its timer inherited from the thread that scheduled it (where a module's jobs were first
+ * created: the startup migrator's EJB, a deployment thread). On such a timer thread a container entity manager found
+ * no persistence unit ("Unable to retrieve EntityManagerFactory for unitName messaging"): the first run after a fresh
+ * start failed in every city, and once every run did, for 40 minutes and across restarts, while the same jobs run by
+ * hand (an HTTP request, as the tests did) worked.
  */
 @ApplicationScoped
 public class ClusterJobs {
+
+    private static final Logger LOG = Logger.getLogger(ClusterJobs.class.getName());
 
     @Resource(lookup = "jdbc/safecity")
     DataSource dataSource;
 
     private volatile boolean started;
+    /** Runs a job in the context captured by {@link #applicationStarted}; until then, on the calling thread as it is. */
+    private volatile Consumer<Runnable> inAppContext = Runnable::run;
 
-    /** The application serves on this instance: jobs may run from now on. */
+    /**
+     * The application serves on this instance: jobs may run from now on. Called by the web module as it starts, on a
+     * thread whose naming context is the web module's; that context is captured here for every later job run.
+     */
     public void applicationStarted() {
+        try {
+            ContextService context = InitialContext.doLookup("java:comp/DefaultContextService");
+            Consumer<Runnable> direct = Runnable::run;
+            inAppContext = context.contextualConsumer(direct);
+        } catch (NamingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "no context service: jobs run in their timer's context", e);
+        }
         started = true;
     }
 
@@ -64,7 +91,7 @@ public class ClusterJobs {
                 if (last != null && last.plus(period).isAfter(now)) {
                     return false;
                 }
-                job.run();
+                inAppContext.accept(job);
                 recordRun(c, name, now);
                 return true;
             } finally {

@@ -176,8 +176,7 @@ class MessagingIT {
         Reply clock = put("/api/cities/" + city + "/test-clock", ADMIN, "{\"offset\":\"P30D\"}");
         assertEquals(200, clock.status(), clock.toString());
         Reply job = post("/api/cities/" + city + "/messaging/jobs/deadlines", ADMIN, "");
-        assertEquals(200, job.status(), job.toString());
-        assertTrue(job.json().getInt("escalated") >= 1, job.body());
+        assertEquals(200, job.status(), job.toString()); // (the scheduled run may have been first: the state counts)
         JsonObject escalated = call("GET", matters(city) + "/" + id, constableToken, null, null).json();
         MailCatcher.Mail next = awaitMail(leadershipMail, String.valueOf(id)); // the next level is notified
         assertTrue(next.body().contains("deadline"), next.body());
