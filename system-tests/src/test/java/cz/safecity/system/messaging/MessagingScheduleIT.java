@@ -6,6 +6,7 @@ import static cz.safecity.system.messaging.MessagingFixture.call;
 import static cz.safecity.system.messaging.MessagingFixture.matters;
 import static cz.safecity.system.messaging.MessagingFixture.trackingPath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cz.safecity.system.SystemTestSupport;
@@ -62,8 +63,8 @@ class MessagingScheduleIT {
             }
             MessagingIT.sleep(2_000);
         }
-        String now = seen.getJsonObject("level").getString("key");
-        assertTrue(!first.equals(now), "the scheduled job did not escalate the overdue matter within 150 s: " + seen);
+        assertNotEquals(first, seen.getJsonObject("level").getString("key"),
+                "the scheduled job did not escalate the overdue matter within 150 s: " + seen);
         assertTrue(seen.getJsonArray("thread").stream().map(JsonValue::asJsonObject)
                 .anyMatch(e -> "event".equals(e.getString("kind")) && e.getString("text").contains("deadline")),
                 "the thread says why it climbed: " + seen);
