@@ -36,12 +36,12 @@ db-own-core)
         taskset -a -p -c "$app_affinity" "$payara" >/dev/null 2>&1 || true
         for pid in $(pgrep -x postgres); do taskset -p -c "$pg_affinity" "$pid" >/dev/null 2>&1 || true; done
     }
-    trap unpin EXIT # until the cleanup below takes over
+    trap unpin EXIT # restores on any exit until the cleanup below takes over
     # backends forked later inherit the postmaster's affinity; pooled ones are pinned here
     for pid in $(pgrep -x postgres); do
-        taskset -p -c "$db_core" "$pid" >/dev/null || { unpin; echo "cannot pin PostgreSQL (pid $pid): run as root or as its owner" >&2; exit 1; }
+        taskset -p -c "$db_core" "$pid" >/dev/null || { echo "cannot pin PostgreSQL (pid $pid): run as root or as its owner" >&2; exit 1; }
     done
-    taskset -a -p -c "$app_cores" "$payara" >/dev/null || { unpin; echo "cannot pin Payara (pid $payara)" >&2; exit 1; }
+    taskset -a -p -c "$app_cores" "$payara" >/dev/null || { echo "cannot pin Payara (pid $payara)" >&2; exit 1; }
     load=(taskset -c "$db_core")
     echo "layout db-own-core: PostgreSQL and wrk on core $db_core, Payara on core(s) $app_cores"
     ;;

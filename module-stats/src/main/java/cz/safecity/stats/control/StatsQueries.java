@@ -36,8 +36,9 @@ public class StatsQueries implements CrimeFigures {
     }
 
     /**
-     * Counts of one district (or the unlocated records, code null) in a period; for the public, a district under the minimum count has {@code offences},
-     * {@code cleared}, {@code notCleared} and {@code clearanceRate} null and {@code suppressed} true.
+     * Counts of one district (or the unlocated records, code null) in a period; for the public, a district under the
+     * minimum count has {@code offences}, {@code cleared}, {@code notCleared} and {@code clearanceRate} null and
+     * {@code suppressed} true.
      */
     public record DistrictRow(String district, String name, String borough,
                               @jakarta.json.bind.annotation.JsonbNillable Long offences,
